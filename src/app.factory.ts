@@ -1,0 +1,87 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { createRootLogger, PinoNestLogger } from './common/logger';
+import { ProblemFilter, sendProblem } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+import { parseAppConfig } from './config/app.config';
+import { MetricsService } from './metrics/metrics.service';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT_BYTES = 1_048_576;
+
+/** An incoming X-Request-Id is echoed only when it is short and plain; otherwise a new one is made. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'].flatMap((path) => [
+  { path, method: RequestMethod.GET },
+  { path: `${API_PREFIX}/${path}`, method: RequestMethod.GET },
+]);
+
+/** Builds the HTTP application exactly as `npm start` serves it; tests use the same function. */
+export async function createApp(options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
+  const config = parseAppConfig(process.env);
+  const logger = options.logger ?? createRootLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Requests are logged once, on completion, by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage): string => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  const nestLogger = new PinoNestLogger(logger);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: nestLogger });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.observeRequest(request.method, route, reply.statusCode, seconds);
+    request.log.info(
+      { method: request.method, route, statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
+  });
+  // Errors raised before a route handler runs (body parsing, size limit) never reach Nest's filters.
+  fastify.setErrorHandler((error, request, reply) => {
+    sendProblem(error, request, reply, nestLogger);
+  });
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Panama National Firearms Registry API')
+      .setDescription(
+        'The national record of civilian firearms: owners, licences, weapons, custody, tracing and a ' +
+          'tamper-evident audit chain. Errors are RFC 9457 application/problem+json with a stable `code`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

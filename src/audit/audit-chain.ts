@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+
+/** prev_hash of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What is hashed for one entry: every stored field but the hashes themselves. */
+export interface ChainedFields {
+  seq: number;
+  occurredAt: string;
+  actorId: string | null;
+  actorUsername: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+export interface ChainedEntry extends ChainedFields {
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * JSON with object keys sorted at every depth and no insignificant white space, so anyone
+ * can recompute an entry's hash from its exported fields (strings, numbers, booleans, null,
+ * arrays and objects only: values are JSON-normalised before they are stored).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    if (text === undefined) throw new TypeError(`cannot canonicalise a ${typeof value}`);
+    return text;
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
+
+/** hash = SHA-256(prevHash ‖ canonical JSON of the entry), hex-encoded; prevHash as its 64 hex characters. */
+export function entryHash(prevHash: string, fields: ChainedFields): string {
+  const canonical: ChainedFields = {
+    seq: fields.seq,
+    occurredAt: fields.occurredAt,
+    actorId: fields.actorId,
+    actorUsername: fields.actorUsername,
+    action: fields.action,
+    entityType: fields.entityType,
+    entityId: fields.entityId,
+    before: fields.before ?? null,
+    after: fields.after ?? null,
+    requestId: fields.requestId,
+    clientIp: fields.clientIp,
+  };
+  return createHash('sha256').update(prevHash, 'utf8').update(canonicalJson(canonical), 'utf8').digest('hex');
+}
+
+/** Dates to ISO strings, undefined dropped: the exact form that is stored in jsonb and hashed. */
+export function jsonNormalise(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  checked: number;
+  headSeq: number;
+  headHash: string;
+  firstInvalidSeq: number | null;
+}
+
+/**
+ * Checks a chain fed in seq order, one entry at a time, in constant memory. An edited entry
+ * fails its own hash; a deleted one leaves a gap in seq; an inserted one breaks the link to
+ * its neighbour or the sequence.
+ */
+export class ChainVerifier {
+  private expectedSeq: number;
+  private prevHash: string;
+  private checkedCount = 0;
+  private firstInvalid: number | null = null;
+
+  constructor(start: { seq: number; prevHash: string } = { seq: 1, prevHash: GENESIS_HASH }) {
+    this.expectedSeq = start.seq;
+    this.prevHash = start.prevHash;
+  }
+
+  /** Returns false once the chain is broken; later entries are not examined. */
+  feed(entry: ChainedEntry): boolean {
+    if (this.firstInvalid !== null) return false;
+    this.checkedCount += 1;
+    if (entry.seq !== this.expectedSeq) {
+      this.firstInvalid = Math.min(entry.seq, this.expectedSeq);
+      return false;
+    }
+    if (entry.prevHash !== this.prevHash || entryHash(entry.prevHash, entry) !== entry.hash) {
+      this.firstInvalid = entry.seq;
+      return false;
+    }
+    this.prevHash = entry.hash;
+    this.expectedSeq += 1;
+    return true;
+  }
+
+  /** Marks the chain broken at `seq` (e.g. the recorded head says entries are missing). */
+  fail(seq: number): void {
+    if (this.firstInvalid === null) this.firstInvalid = seq;
+  }
+
+  get lastSeq(): number {
+    return this.expectedSeq - 1;
+  }
+
+  result(): VerifyResult {
+    return {
+      valid: this.firstInvalid === null,
+      checked: this.checkedCount,
+      headSeq: this.lastSeq,
+      headHash: this.prevHash,
+      firstInvalidSeq: this.firstInvalid,
+    };
+  }
+}

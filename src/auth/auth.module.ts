@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { authConfig } from '../config';
+import { SIGNING_KEYS, SigningKeys } from '../config/keys.module';
+import { AuthController } from './auth.controller';
+import { JwtAuthGuard, RolesGuard } from './auth.guards';
+import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottle } from './login-throttle.service';
+import { LoginUseCase } from './login.use-case';
+import { LogoutUseCase } from './logout.use-case';
+import { PasswordHasher } from './password-hasher.service';
+import { RefreshTokensUseCase } from './refresh-tokens.use-case';
+import { TokensService } from './tokens.service';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY, SIGNING_KEYS],
+      useFactory: (config: ConfigType<typeof authConfig>, keys: SigningKeys) => ({
+        privateKey: keys.jwt.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        signOptions: {
+          algorithm: 'ES256',
+          issuer: config.issuer,
+          audience: config.audience,
+          expiresIn: config.accessTokenTtlSeconds,
+        },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    JwtStrategy,
+    PasswordHasher,
+    LoginThrottle,
+    TokensService,
+    LoginUseCase,
+    RefreshTokensUseCase,
+    LogoutUseCase,
+    // Order matters: authenticate first, then check roles.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [PasswordHasher],
+})
+export class AuthModule {}

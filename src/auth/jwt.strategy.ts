@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { PassportStrategy } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
+import { authConfig } from '../config';
+import { SIGNING_KEYS, SigningKeys } from '../config/keys.module';
+import { Principal } from './principal';
+import { Role } from './role.enum';
+
+interface VerifiedClaims {
+  sub?: unknown;
+  sid?: unknown;
+  tv?: unknown;
+}
+
+/**
+ * Verifies the signature with the algorithm pinned (ES256 only, so `alg: none` and HMAC
+ * tricks fail), checks iss, aud and exp, then reloads the user on every request: a disabled
+ * user, a revoked login or a bumped token version ends the token at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
+    @Inject(SIGNING_KEYS) keys: SigningKeys,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: keys.jwt.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      algorithms: ['ES256'],
+      issuer: config.issuer,
+      audience: config.audience,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: VerifiedClaims): Promise<Principal | false> {
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.tv !== 'number') {
+      return false;
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.username, u.full_name, u.roles, u.jurisdiction
+         FROM users u JOIN auth_sessions s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND NOT u.disabled AND u.token_version = $3`,
+      [claims.sub, claims.sid, claims.tv],
+    )) as Array<{ id: string; username: string; full_name: string; roles: Role[]; jurisdiction: string[] | null }>;
+    const row = rows[0];
+    if (!row) return false;
+    return {
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
+      roles: row.roles,
+      jurisdiction: row.jurisdiction,
+      sessionId: claims.sid,
+    };
+  }
+}

@@ -1,0 +1,9 @@
+export enum Role {
+  Admin = 'admin',
+  Officer = 'officer',
+  Supervisor = 'supervisor',
+  Police = 'police',
+  Auditor = 'auditor',
+}
+
+export const ALL_ROLES: readonly Role[] = Object.values(Role);

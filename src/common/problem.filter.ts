@@ -1,0 +1,34 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+
+/** The one place where errors become HTTP responses. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    sendProblem(exception, request, reply, this.logger);
+  }
+}
+
+export function sendProblem(
+  exception: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  logger: { error(message: string, trace?: string): void },
+): void {
+  const problem = toProblem(exception);
+  if (problem.unexpected) {
+    const stack = exception instanceof Error ? exception.stack : String(exception);
+    logger.error(`unexpected error in ${request.method} ${request.url} (request ${request.id})`, stack);
+  }
+  void reply
+    .status(problem.status)
+    .headers(problem.headers)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send({ ...problem.body, requestId: request.id });
+}

@@ -1,0 +1,25 @@
+import { parseAppConfig } from './app.config';
+import { parseAuditConfig } from './audit.config';
+import { parseAuthConfig } from './auth.config';
+import { parseDatabaseConfig } from './database.config';
+import { ConfigurationError, validateAll } from './env';
+import { parseRedisConfig } from './redis.config';
+
+export { appConfig, AppConfig, WorkersMode } from './app.config';
+export { auditConfig, AuditConfig } from './audit.config';
+export { authConfig, AuthConfig } from './auth.config';
+export { databaseConfig, DatabaseConfig } from './database.config';
+export { redisConfig, RedisConfig } from './redis.config';
+export { ConfigurationError } from './env';
+
+/** Checks every variable of every concern, so one failed start names all that is wrong. */
+export function validateEnvironment(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  validateAll(env, [parseAppConfig, parseDatabaseConfig, parseRedisConfig, parseAuthConfig, parseAuditConfig]);
+  if (parseAppConfig(env).env === 'production') {
+    const missing = ['JWT_PRIVATE_KEY', 'AUDIT_SIGNING_PRIVATE_KEY'].filter((name) => !env[name]);
+    if (missing.length > 0) {
+      throw new ConfigurationError(missing.map((name) => `${name} is required when NODE_ENV=production`));
+    }
+  }
+  return env;
+}

@@ -1,0 +1,8 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { DistrictEntity, ProvinceEntity } from '../reference/district.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** Every mapped table, so the app and the CLI data source see the same model. */
+export const entities = [UserEntity, AuthSessionEntity, RefreshTokenEntity, AuditEntryEntity, ProvinceEntity, DistrictEntity];

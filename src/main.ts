@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { createRootLogger } from './common/logger';
+import { ConfigurationError, validateEnvironment } from './config';
+import { parseAppConfig } from './config/app.config';
+import { parseDatabaseConfig } from './config/database.config';
+import { prepareDatabase } from './database/prepare-database';
+
+async function bootstrap(): Promise<void> {
+  validateEnvironment(process.env);
+  const config = parseAppConfig(process.env);
+  const logger = createRootLogger(config.logLevel);
+  const { created, applied } = await prepareDatabase(parseDatabaseConfig(process.env));
+  if (created) logger.info('created the database');
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+  const app = await createApp({ logger });
+  await app.listen({ port: config.port, host: config.host });
+  logger.info({ port: config.port, workers: config.workers }, 'registry API listening');
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { createRootLogger, PinoNestLogger } from './common/logger';
+import { ConfigurationError, validateEnvironment } from './config';
+import { parseAppConfig } from './config/app.config';
+import { parseDatabaseConfig } from './config/database.config';
+import { prepareDatabase } from './database/prepare-database';
+import { WorkerModule } from './worker.module';
+
+/** Runs the queue workers without the HTTP API, for scaling them out (`npm run worker`). */
+async function bootstrap(): Promise<void> {
+  validateEnvironment(process.env);
+  const logger = createRootLogger(parseAppConfig(process.env).logLevel);
+  await prepareDatabase(parseDatabaseConfig(process.env));
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new PinoNestLogger(logger) });
+  app.enableShutdownHooks();
+  logger.info('registry worker running');
+}
+
+bootstrap().catch((error: unknown) => {
+  const text = error instanceof ConfigurationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`worker failed to start: ${text}\n`);
+  process.exit(1);
+});
