@@ -1,11 +1,11 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { IncomingMessage } from 'node:http';
-import { Logger } from 'pino';
+import { type IncomingMessage } from 'node:http';
+import { type Logger } from 'pino';
 import { AppModule } from './app.module';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { ProblemFilter, sendProblem } from './common/problem.filter';

@@ -15,7 +15,9 @@ async function bootstrap(): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
   const app = await createApp({ logger });
   await app.listen({ port: config.port, host: config.host });
-  logger.info({ port: config.port, workers: config.workers }, 'registry API listening');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, workers: config.workers }, 'registry API listening');
 }
 
 bootstrap().catch((error: unknown) => {

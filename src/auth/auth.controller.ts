@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../common/error-code';
 import { ApiProblems } from '../common/openapi';
-import { Ctx, RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '../common/request-context';
 import { Authenticated, Public } from './auth.decorators';
 import { LoginDto, MeDto, RefreshTokenDto, TokenPairDto } from './auth.dto';
 import { LoginUseCase } from './login.use-case';

@@ -2,7 +2,7 @@ import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { ErrorCode } from '../common/error-code';
 import { ApiProblems } from '../common/openapi';
-import { Role } from './role.enum';
+import { type Role } from './role.enum';
 
 export const IS_PUBLIC = 'auth:isPublic';
 export const REQUIRED_ROLES = 'auth:roles';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { type ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { authConfig } from '../config';
-import { SIGNING_KEYS, SigningKeys } from '../config/keys.module';
+import { SIGNING_KEYS, type SigningKeys } from '../config/keys.module';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
 import { JwtStrategy } from './jwt.strategy';

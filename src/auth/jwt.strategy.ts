@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { type ConfigType } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { authConfig } from '../config';
-import { SIGNING_KEYS, SigningKeys } from '../config/keys.module';
+import { SIGNING_KEYS, type SigningKeys } from '../config/keys.module';
 import { Principal } from './principal';
 import { Role } from './role.enum';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { type ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
 import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';

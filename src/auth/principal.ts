@@ -1,4 +1,4 @@
-import { Role } from './role.enum';
+import { type Role } from './role.enum';
 
 /** The authenticated caller, as loaded fresh from the database on every request. */
 export interface Principal {

@@ -1,5 +1,5 @@
-import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import { type LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
 
 /**
  * Paths never written to a log: credentials, tokens and identity-document numbers.

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, FieldError } from './domain-error';
+import { DomainError, type FieldError } from './domain-error';
 import { ErrorCode, statusOf, titleOf } from './error-code';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

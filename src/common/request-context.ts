@@ -1,6 +1,6 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
-import { Principal } from '../auth/principal';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type FastifyRequest } from 'fastify';
+import { type Principal } from '../auth/principal';
 
 /**
  * Who is asking, and through which request. Use cases receive it explicitly so the audit

@@ -1,5 +1,5 @@
-import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, ValidationFailedError } from './domain-error';
+import { ParseUUIDPipe, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type FieldError, ValidationFailedError } from './domain-error';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {

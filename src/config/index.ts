@@ -5,11 +5,16 @@ import { parseDatabaseConfig } from './database.config';
 import { ConfigurationError, validateAll } from './env';
 import { parseRedisConfig } from './redis.config';
 
-export { appConfig, AppConfig, WorkersMode } from './app.config';
-export { auditConfig, AuditConfig } from './audit.config';
-export { authConfig, AuthConfig } from './auth.config';
-export { databaseConfig, DatabaseConfig } from './database.config';
-export { redisConfig, RedisConfig } from './redis.config';
+export { appConfig, WorkersMode } from './app.config';
+export type { AppConfig } from './app.config';
+export { auditConfig } from './audit.config';
+export type { AuditConfig } from './audit.config';
+export { authConfig } from './auth.config';
+export type { AuthConfig } from './auth.config';
+export { databaseConfig } from './database.config';
+export type { DatabaseConfig } from './database.config';
+export { redisConfig } from './redis.config';
+export type { RedisConfig } from './redis.config';
 export { ConfigurationError } from './env';
 
 /** Checks every variable of every concern, so one failed start names all that is wrong. */

@@ -1,5 +1,5 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { type ConfigType } from '@nestjs/config';
 import { auditConfig } from './audit.config';
 import { authConfig } from './auth.config';
 import { resolveSigningKeys, SigningKeys } from './keys';

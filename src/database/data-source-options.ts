@@ -1,7 +1,7 @@
-import { DataSourceOptions } from 'typeorm';
+import { type DataSourceOptions } from 'typeorm';
 
 type PostgresConnectionOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
-import { DatabaseConfig } from '../config';
+import { type DatabaseConfig } from '../config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 

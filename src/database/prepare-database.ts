@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DatabaseConfig } from '../config';
+import { type DatabaseConfig } from '../config';
 import { dataSourceOptions } from './data-source-options';
 
 /** Arbitrary but fixed: every instance takes this advisory lock before migrating. */

@@ -1,5 +1,5 @@
-import { UserDto } from './user.dto';
-import { UserEntity } from './user.entity';
+import { type UserDto } from './user.dto';
+import { type UserEntity } from './user.entity';
 
 /** The only shape of a user that leaves the service: never the password hash or token version. */
 export function toUserDto(user: UserEntity): UserDto {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class Platform1795878390000 implements MigrationInterface {
   name = 'Platform1795878390000';

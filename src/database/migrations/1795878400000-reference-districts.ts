@@ -1,5 +1,5 @@
 // Political-administrative division of Panama as of 2026 (INEC numbering, new districts appended).
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 type ProvinceRow = readonly [code: string, name: string, kind: 'province' | 'comarca'];
 type DistrictRow = readonly [code: string, name: string];

@@ -1,0 +1,179 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { databaseUrl, runPrefix, withAdminClient } from './run';
+
+export const DEFAULT_PASSWORD = 'correct horse battery staple 42';
+const DIST = join(__dirname, '../../dist');
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Clones the run's migrated template into a database of this test file's own. */
+async function cloneTemplate(name: string): Promise<void> {
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  if (!template) throw new Error('TEST_TEMPLATE_DATABASE is not set: run the tests with npm test');
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await withAdminClient((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+      return;
+    } catch (error) {
+      // Two files cloning at the same instant: the template is briefly "being accessed by other users".
+      if ((error as { code?: string }).code !== '55006' || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
+}
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built command-line step (dist/cli/...) to completion. */
+export function runCli(script: string, args: string[], env: Record<string, string>): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(DIST, script), ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * The built service, started as `npm start` starts it (node dist/main.js), over a database
+ * of its own (cloned from the migrated template) and a Redis key prefix of its own.
+ */
+export class TestApp {
+  private output = '';
+  private exited: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+    readonly databaseName: string,
+    readonly env: Record<string, string>,
+    readonly db: Pool,
+  ) {
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  }
+
+  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+    const suffix = randomBytes(3).toString('hex');
+    const databaseName = `${runPrefix()}_${suffix}`;
+    await cloneTemplate(databaseName);
+    const env: Record<string, string> = {
+      DATABASE_URL: databaseUrl(databaseName),
+      QUEUE_PREFIX: `${runPrefix()}_${suffix}`,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...overrides,
+    };
+    const child = spawn(process.execPath, [join(DIST, 'main.js')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 30_000);
+      const onData = (chunk: Buffer): void => {
+        output += chunk.toString();
+        const match = /"port":(\d+)[^\n]*"msg":"registry API listening"/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`service exited with ${code} before listening:\n${output}`));
+      });
+    });
+    const app = new TestApp(child, `http://127.0.0.1:${port}`, databaseName, env, new Pool({ connectionString: env.DATABASE_URL, max: 4 }));
+    app.output = output;
+    child.stdout!.on('data', (chunk: Buffer) => (app.output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (app.output += chunk.toString()));
+    return app;
+  }
+
+  get http(): TestAgent {
+    return request(this.baseUrl);
+  }
+
+  /** Everything the service has logged so far. */
+  get logs(): string {
+    return this.output;
+  }
+
+  /** The first admin, made as an operator would: with the create-user command. */
+  async bootstrapAdmin(): Promise<TestUser> {
+    const username = `admin-${randomBytes(4).toString('hex')}`;
+    const result = await runCli('cli/create-user.js', ['--username', username, '--roles', 'admin', '--full-name', 'First Admin'], {
+      ...this.env,
+      NEW_USER_PASSWORD: DEFAULT_PASSWORD,
+    });
+    if (result.code !== 0) throw new Error(`create-user failed (${result.code}): ${result.stderr}`);
+    const tokens = await this.login(username, DEFAULT_PASSWORD);
+    const me = await this.http.get('/api/v1/auth/me').set(bearer(tokens.accessToken)).expect(200);
+    return { id: me.body.id, username, password: DEFAULT_PASSWORD, ...tokens };
+  }
+
+  /** Creates a user over the API as `admin`, then logs them in. */
+  async user(admin: TestUser, roles: string[], options: { jurisdiction?: string[] | null } = {}): Promise<TestUser> {
+    const username = `${roles.join('-')}-${randomBytes(4).toString('hex')}`;
+    const created = await this.http
+      .post('/api/v1/users')
+      .set(bearer(admin.accessToken))
+      .send({ username, password: DEFAULT_PASSWORD, fullName: `Test ${username}`, roles, jurisdiction: options.jurisdiction ?? null });
+    if (created.status !== 201) throw new Error(`creating ${username} failed: ${created.status} ${created.text}`);
+    const tokens = await this.login(username, DEFAULT_PASSWORD);
+    return { id: created.body.id, username, password: DEFAULT_PASSWORD, ...tokens };
+  }
+
+  async login(username: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
+    const response = await this.http.post('/api/v1/auth/login').send({ username, password });
+    if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${response.text}`);
+    return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
+  }
+
+  /** SIGTERM, as an orchestrator would; resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      this.exited,
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 15_000))),
+    ]);
+    clearTimeout(timer);
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    return code;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    await this.db.end();
+    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${this.databaseName}" WITH (FORCE)`));
+  }
+}
+
+export function bearer(token: string): { Authorization: string } {
+  return { Authorization: `Bearer ${token}` };
+}
