@@ -65,7 +65,6 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

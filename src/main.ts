@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { createRootLogger } from './common/logger';
+import { stopOnSignals } from './common/shutdown';
 import { ConfigurationError, validateEnvironment } from './config';
 import { parseAppConfig } from './config/app.config';
 import { parseDatabaseConfig } from './config/database.config';
@@ -18,6 +19,9 @@ async function bootstrap(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, workers: config.workers }, 'registry API listening');
+  stopOnSignals(async () => {
+    await app.close();
+  }, logger);
 }
 
 bootstrap().catch((error: unknown) => {

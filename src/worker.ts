@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createRootLogger, PinoNestLogger } from './common/logger';
+import { stopOnSignals } from './common/shutdown';
 import { ConfigurationError, validateEnvironment } from './config';
 import { parseAppConfig } from './config/app.config';
 import { parseDatabaseConfig } from './config/database.config';
@@ -13,8 +14,10 @@ async function bootstrap(): Promise<void> {
   const logger = createRootLogger(parseAppConfig(process.env).logLevel);
   await prepareDatabase(parseDatabaseConfig(process.env));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new PinoNestLogger(logger) });
-  app.enableShutdownHooks();
   logger.info('registry worker running');
+  stopOnSignals(async () => {
+    await app.close();
+  }, logger);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -32,8 +32,10 @@ export async function ensureDatabase(url: string): Promise<boolean> {
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
       return true;
     } catch (error) {
-      // 42P04 duplicate_database: another instance created it first.
-      if ((error as { code?: string }).code === '42P04') return false;
+      // Another instance created it first: 42P04 duplicate_database, or 23505 on the catalog
+      // index when both CREATE DATABASE statements ran at the same instant.
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === '42P04' || (code === '23505' && constraint === 'pg_database_datname_index')) return false;
       throw error;
     }
   } finally {

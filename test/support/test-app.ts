@@ -73,10 +73,11 @@ export class TestApp {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+  /** `fresh: true` leaves the database uncreated, so the service must create and migrate it itself. */
+  static async start(overrides: Record<string, string> = {}, options: { fresh?: boolean } = {}): Promise<TestApp> {
     const suffix = randomBytes(3).toString('hex');
     const databaseName = `${runPrefix()}_${suffix}`;
-    await cloneTemplate(databaseName);
+    if (!options.fresh) await cloneTemplate(databaseName);
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl(databaseName),
       QUEUE_PREFIX: `${runPrefix()}_${suffix}`,

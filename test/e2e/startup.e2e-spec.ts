@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { databaseUrl, runPrefix } from '../support/run';
+import { runCli, TestApp } from '../support/test-app';
+
+describe('start-up', () => {
+  it('creates a missing database and migrates it once when two instances start together', async () => {
+    const name = `${runPrefix()}_fresh_${randomBytes(3).toString('hex')}`;
+    const env = { DATABASE_URL: databaseUrl(name) };
+    const [first, second] = await Promise.all([TestApp.start(env, { fresh: true }), TestApp.start(env, { fresh: true })]);
+    try {
+      await first.http.get('/health/ready').expect(200);
+      await second.http.get('/health/ready').expect(200);
+      const pool = new Pool({ connectionString: databaseUrl(name), max: 1 });
+      try {
+        const { rows } = await pool.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+        expect(rows.map((row) => row.name)).toEqual(['Platform1795878390000', 'ReferenceDistricts1795878400000']);
+        const head = await pool.query('SELECT seq FROM audit_head');
+        expect(head.rows).toEqual([{ seq: '0' }]);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await second.stop();
+      await first.close();
+    }
+  });
+
+  it('refuses to start with a bad variable, naming it', async () => {
+    const result = await runCli('main.js', [], { PORT: 'eighty', WORKERS: 'sometimes', DATABASE_URL: 'mysql://nowhere/db' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT');
+    expect(result.stderr).toContain('WORKERS');
+    expect(result.stderr).toContain('DATABASE_URL');
+  });
+
+  it('refuses to start in production without configured signing keys', async () => {
+    const result = await runCli('main.js', [], { NODE_ENV: 'production', JWT_PRIVATE_KEY: '', AUDIT_SIGNING_PRIVATE_KEY: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('JWT_PRIVATE_KEY is required when NODE_ENV=production');
+    expect(result.stderr).toContain('AUDIT_SIGNING_PRIVATE_KEY is required when NODE_ENV=production');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const t = await TestApp.start();
+    try {
+      expect(await t.stop()).toBe(0);
+      expect(t.logs).toMatch(/"signal":"SIGTERM"[^\n]*"msg":"stopping"/);
+      expect(t.logs).toContain('"msg":"stopped"');
+    } finally {
+      await t.close();
+    }
+  });
+});
