@@ -3,11 +3,21 @@ import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OwnersModule } from './owners/owners.module';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [CoreModule, QueueModule, AuthModule, UsersModule, ReferenceModule, HealthModule, MetricsModule],
+  imports: [
+    CoreModule,
+    QueueModule,
+    AuthModule,
+    UsersModule,
+    ReferenceModule,
+    OwnersModule,
+    HealthModule,
+    MetricsModule,
+  ],
 })
 export class AppModule {}

@@ -18,6 +18,23 @@ export enum ErrorCode {
   UsernameTaken = 'USERNAME_TAKEN',
   StaleVersion = 'STALE_VERSION',
   OutOfJurisdiction = 'OUT_OF_JURISDICTION',
+  SelfApproval = 'SELF_APPROVAL',
+  OwnerUnderAge = 'OWNER_UNDER_AGE',
+  DuplicateOwner = 'DUPLICATE_OWNER',
+  DuplicateMarking = 'DUPLICATE_MARKING',
+  MarkingReportedStolen = 'MARKING_REPORTED_STOLEN',
+  OwnerInactive = 'OWNER_INACTIVE',
+  HolderNotLicensed = 'HOLDER_NOT_LICENSED',
+  InvalidStatusTransition = 'INVALID_STATUS_TRANSITION',
+  CorrectionNotPending = 'CORRECTION_NOT_PENDING',
+  LicenceAlreadyRevoked = 'LICENCE_ALREADY_REVOKED',
+  DuplicateLicence = 'DUPLICATE_LICENCE',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  IdempotencyInProgress = 'IDEMPOTENCY_IN_PROGRESS',
+  HolderMismatch = 'HOLDER_MISMATCH',
+  WeaponNotTransferable = 'WEAPON_NOT_TRANSFERABLE',
+  RecipientNotLicensed = 'RECIPIENT_NOT_LICENSED',
+  SameOwner = 'SAME_OWNER',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
 }
@@ -34,6 +51,7 @@ export function statusOf(code: ErrorCode): number {
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.OutOfJurisdiction:
+    case ErrorCode.SelfApproval:
       return 403;
     case ErrorCode.NotFound:
       return 404;
@@ -41,7 +59,24 @@ export function statusOf(code: ErrorCode): number {
       return 405;
     case ErrorCode.UsernameTaken:
     case ErrorCode.StaleVersion:
+    case ErrorCode.DuplicateOwner:
+    case ErrorCode.DuplicateMarking:
+    case ErrorCode.MarkingReportedStolen:
+    case ErrorCode.InvalidStatusTransition:
+    case ErrorCode.CorrectionNotPending:
+    case ErrorCode.LicenceAlreadyRevoked:
+    case ErrorCode.DuplicateLicence:
+    case ErrorCode.IdempotencyInProgress:
+    case ErrorCode.HolderMismatch:
+    case ErrorCode.WeaponNotTransferable:
       return 409;
+    case ErrorCode.OwnerUnderAge:
+    case ErrorCode.OwnerInactive:
+    case ErrorCode.HolderNotLicensed:
+    case ErrorCode.IdempotencyKeyReused:
+    case ErrorCode.RecipientNotLicensed:
+    case ErrorCode.SameOwner:
+      return 422;
     case ErrorCode.PayloadTooLarge:
       return 413;
     case ErrorCode.UnsupportedMediaType:
@@ -75,6 +110,23 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.UsernameTaken]: 'The username is taken',
   [ErrorCode.StaleVersion]: 'The record was changed by someone else',
   [ErrorCode.OutOfJurisdiction]: 'Outside your jurisdiction',
+  [ErrorCode.SelfApproval]: 'You cannot approve your own correction',
+  [ErrorCode.OwnerUnderAge]: 'The owner is under 18',
+  [ErrorCode.DuplicateOwner]: 'An owner with this document already exists',
+  [ErrorCode.DuplicateMarking]: 'A weapon with this marking is already registered',
+  [ErrorCode.MarkingReportedStolen]: 'This marking belongs to a weapon reported lost or stolen',
+  [ErrorCode.OwnerInactive]: 'The owner is not active',
+  [ErrorCode.HolderNotLicensed]: 'The holder has no licence in force for this weapon',
+  [ErrorCode.InvalidStatusTransition]: 'That event is not possible in the weapon\'s current status',
+  [ErrorCode.CorrectionNotPending]: 'The correction is no longer pending',
+  [ErrorCode.LicenceAlreadyRevoked]: 'The licence is already revoked',
+  [ErrorCode.DuplicateLicence]: 'A licence with this kind and number already exists',
+  [ErrorCode.IdempotencyKeyReused]: 'The idempotency key was used with a different request',
+  [ErrorCode.IdempotencyInProgress]: 'A request with this idempotency key is still in progress',
+  [ErrorCode.HolderMismatch]: 'The sender is not the weapon\'s holder',
+  [ErrorCode.WeaponNotTransferable]: 'The weapon cannot be transferred in its current status',
+  [ErrorCode.RecipientNotLicensed]: 'The recipient has no licence in force for this weapon',
+  [ErrorCode.SameOwner]: 'Sender and recipient are the same owner',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.InternalError]: 'Internal error',
 };

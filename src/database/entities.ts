@@ -2,7 +2,18 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { DistrictEntity, ProvinceEntity } from '../reference/district.entity';
+import { ownersEntities } from '../owners/owners.entities';
+import { catalogueEntities } from '../reference/catalogue.entities';
 import { UserEntity } from '../users/user.entity';
 
 /** Every mapped table, so the app and the CLI data source see the same model. */
-export const entities = [UserEntity, AuthSessionEntity, RefreshTokenEntity, AuditEntryEntity, ProvinceEntity, DistrictEntity];
+export const entities = [
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  AuditEntryEntity,
+  ProvinceEntity,
+  DistrictEntity,
+  ...catalogueEntities,
+  ...ownersEntities,
+];

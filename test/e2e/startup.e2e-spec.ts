@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { migrations } from '../../src/database/migrations';
 import { databaseUrl, runPrefix } from '../support/run';
 import { runCli, TestApp } from '../support/test-app';
 
@@ -14,7 +15,7 @@ describe('start-up', () => {
       const pool = new Pool({ connectionString: databaseUrl(name), max: 1 });
       try {
         const { rows } = await pool.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
-        expect(rows.map((row) => row.name)).toEqual(['Platform1795878390000', 'ReferenceDistricts1795878400000']);
+        expect(rows.map((row) => row.name)).toEqual(migrations.map((migration) => new migration().name));
         const head = await pool.query('SELECT seq FROM audit_head');
         expect(head.rows).toEqual([{ seq: '0' }]);
       } finally {

@@ -10,8 +10,8 @@ import { databaseUrl, runPrefix, TEST_REDIS_URL } from './run';
  * migrated template database that every test file clones.
  */
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync(join(__dirname, '../../dist/main.js'))) {
-    throw new Error('dist/ is missing: run the tests with npm test, which builds first');
+  if (!existsSync(join(process.env.TEST_DIST_DIR ?? join(__dirname, '../../dist'), 'main.js'))) {
+    throw new Error('the built service is missing: run the tests with npm test, which builds first');
   }
   process.env.TEST_RUN_ID = randomBytes(4).toString('hex');
   const prefix = runPrefix();

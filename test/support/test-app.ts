@@ -7,7 +7,8 @@ import type TestAgent from 'supertest/lib/agent';
 import { databaseUrl, runPrefix, withAdminClient } from './run';
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple 42';
-const DIST = join(__dirname, '../../dist');
+/** The built service; TEST_DIST_DIR points elsewhere when several builds share one work tree. */
+const DIST = process.env.TEST_DIST_DIR ?? join(__dirname, '../../dist');
 
 export interface TestUser {
   id: string;

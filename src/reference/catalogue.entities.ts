@@ -1,0 +1,2 @@
+/** The reference catalogue's tables (makes, calibres, weapon types and their aliases). */
+export const catalogueEntities: Function[] = [];
