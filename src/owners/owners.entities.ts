@@ -1,2 +1,2 @@
 /** The tables the owners module maps (filled in with the owners and licences entities). */
-export const ownersEntities: Function[] = [];
+export const ownersEntities: Array<new () => object> = [];

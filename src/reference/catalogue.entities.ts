@@ -1,2 +1,2 @@
 /** The reference catalogue's tables (makes, calibres, weapon types and their aliases). */
-export const catalogueEntities: Function[] = [];
+export const catalogueEntities: Array<new () => object> = [];
