@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
+import { CalibreDto, MakeDto, WeaponTypeDto } from './catalogue.dto';
+import { CatalogueService } from './catalogue.service';
 import { DistrictsService } from './districts.service';
 
 class DistrictDto {
@@ -12,7 +14,10 @@ class DistrictDto {
 @ApiTags('reference')
 @Controller('reference')
 export class ReferenceController {
-  constructor(private readonly districts: DistrictsService) {}
+  constructor(
+    private readonly districts: DistrictsService,
+    private readonly catalogue: CatalogueService,
+  ) {}
 
   @Get('districts')
   @Authenticated()
@@ -20,5 +25,29 @@ export class ReferenceController {
   @ApiOkResponse({ type: [DistrictDto] })
   listDistricts(): Promise<DistrictDto[]> {
     return this.districts.list();
+  }
+
+  @Get('makes')
+  @Authenticated()
+  @ApiOperation({ summary: 'Firearm makes with their aliases, sorted by name; a weapon\'s make is recorded under these names' })
+  @ApiOkResponse({ type: [MakeDto] })
+  listMakes(): readonly MakeDto[] {
+    return this.catalogue.listMakes();
+  }
+
+  @Get('calibres')
+  @Authenticated()
+  @ApiOperation({ summary: 'Calibres and gauges with their aliases, sorted by name; a weapon\'s calibre is recorded under these names' })
+  @ApiOkResponse({ type: [CalibreDto] })
+  listCalibres(): readonly CalibreDto[] {
+    return this.catalogue.listCalibres();
+  }
+
+  @Get('weapon-types')
+  @Authenticated()
+  @ApiOperation({ summary: 'Weapon types: the codes weapons and licences carry, with display names and aliases, sorted by name' })
+  @ApiOkResponse({ type: [WeaponTypeDto] })
+  listWeaponTypes(): readonly WeaponTypeDto[] {
+    return this.catalogue.listWeaponTypes();
   }
 }
