@@ -1,2 +1,5 @@
-/** The tables the owners module maps (filled in with the owners and licences entities). */
-export const ownersEntities: Array<new () => object> = [];
+import { LicenceEntity } from './licence.entity';
+import { OwnerEntity } from './owner.entity';
+
+/** The tables the owners module maps. */
+export const ownersEntities: Array<new () => object> = [OwnerEntity, LicenceEntity];

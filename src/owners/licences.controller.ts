@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { ErrorCode } from '../common/error-code';
+import { ApiProblems } from '../common/openapi';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { IssueLicenceUseCase } from './issue-licence.use-case';
+import { IssueLicenceDto, LicenceDto, RevokeLicenceDto } from './licence.dto';
+import { OWNER_READERS, OWNER_WRITERS } from './owners.roles';
+import { OwnersQuery } from './owners.query';
+import { RevokeLicenceUseCase } from './revoke-licence.use-case';
+
+@ApiTags('licences')
+@Controller()
+export class LicencesController {
+  constructor(
+    private readonly issueLicence: IssueLicenceUseCase,
+    private readonly revokeLicence: RevokeLicenceUseCase,
+    private readonly owners: OwnersQuery,
+  ) {}
+
+  @Post('owners/:id/licences')
+  @Roles(...OWNER_WRITERS)
+  @ApiOperation({ summary: 'Issue a licence to an active owner' })
+  @ApiCreatedResponse({ type: LicenceDto })
+  @ApiProblems(
+    ErrorCode.ValidationFailed,
+    ErrorCode.OutOfJurisdiction,
+    ErrorCode.NotFound,
+    ErrorCode.DuplicateLicence,
+    ErrorCode.OwnerInactive,
+  )
+  issue(
+    @Param('id', uuidParam()) ownerId: string,
+    @Body() body: IssueLicenceDto,
+    @Ctx() context: RequestContext,
+  ): Promise<LicenceDto> {
+    return this.issueLicence.execute(ownerId, body, context);
+  }
+
+  @Get('owners/:id/licences')
+  @Roles(...OWNER_READERS)
+  @ApiOperation({ summary: "An owner's licences, newest issue first" })
+  @ApiOkResponse({ type: [LicenceDto] })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  list(@Param('id', uuidParam()) ownerId: string): Promise<LicenceDto[]> {
+    return this.owners.licencesOf(ownerId);
+  }
+
+  @Post('licences/:id/revoke')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...OWNER_WRITERS)
+  @ApiOperation({ summary: 'Revoke a licence (final)' })
+  @ApiOkResponse({ type: LicenceDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.OutOfJurisdiction, ErrorCode.NotFound, ErrorCode.LicenceAlreadyRevoked)
+  revoke(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: RevokeLicenceDto,
+    @Ctx() context: RequestContext,
+  ): Promise<LicenceDto> {
+    return this.revokeLicence.execute(id, body, context);
+  }
+}

@@ -1,0 +1,19 @@
+import { OWNER_STATUSES, statusChangeRefusal } from './owner-status';
+
+describe('owner status changes', () => {
+  it('allows any change between different statuses of a living owner', () => {
+    for (const from of OWNER_STATUSES.filter((status) => status !== 'deceased')) {
+      for (const to of OWNER_STATUSES.filter((status) => status !== from)) {
+        expect(statusChangeRefusal(from, to)).toBeNull();
+      }
+    }
+  });
+
+  it('refuses a change to the same status', () => {
+    expect(statusChangeRefusal('suspended', 'suspended')).toMatch(/already suspended/);
+  });
+
+  it('treats deceased as final', () => {
+    for (const to of OWNER_STATUSES) expect(statusChangeRefusal('deceased', to)).toMatch(/final/);
+  });
+});
