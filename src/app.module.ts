@@ -6,6 +6,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OwnersModule } from './owners/owners.module';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
+import { RegistryModule } from './registry/registry.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -16,6 +17,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     ReferenceModule,
     OwnersModule,
+    RegistryModule,
     HealthModule,
     MetricsModule,
   ],

@@ -4,6 +4,7 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { DistrictEntity, ProvinceEntity } from '../reference/district.entity';
 import { ownersEntities } from '../owners/owners.entities';
 import { catalogueEntities } from '../reference/catalogue.entities';
+import { registryEntities } from '../registry/registry.entities';
 import { UserEntity } from '../users/user.entity';
 
 /** Every mapped table, so the app and the CLI data source see the same model. */
@@ -16,4 +17,5 @@ export const entities = [
   DistrictEntity,
   ...catalogueEntities,
   ...ownersEntities,
+  ...registryEntities,
 ];

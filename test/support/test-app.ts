@@ -9,6 +9,8 @@ import { databaseUrl, runPrefix, withAdminClient } from './run';
 export const DEFAULT_PASSWORD = 'correct horse battery staple 42';
 /** The built service; TEST_DIST_DIR points elsewhere when several builds share one work tree. */
 const DIST = process.env.TEST_DIST_DIR ?? join(__dirname, '../../dist');
+/** A build outside the work tree still resolves the project's packages. */
+const NODE_PATH = join(__dirname, '../../node_modules');
 
 export interface TestUser {
   id: string;
@@ -44,7 +46,7 @@ export interface CommandResult {
 export function runCli(script: string, args: string[], env: Record<string, string>): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(DIST, script), ...args], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, NODE_PATH, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -88,7 +90,7 @@ export class TestApp {
       ...overrides,
     };
     const child = spawn(process.execPath, [join(DIST, 'main.js')], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, NODE_PATH, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

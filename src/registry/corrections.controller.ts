@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role.enum';
+import { ErrorCode } from '../common/error-code';
+import { ApiPageResponse, ApiProblems } from '../common/openapi';
+import type { Page } from '../common/pagination';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { ApproveCorrectionUseCase } from './approve-correction.use-case';
+import { CorrectionDto, CorrectionQuery, RejectCorrectionDto } from './correction.dto';
+import { RejectCorrectionUseCase } from './reject-correction.use-case';
+import { WeaponsQuery } from './weapons.query';
+
+@ApiTags('weapons')
+@Controller('corrections')
+export class CorrectionsController {
+  constructor(
+    private readonly approve: ApproveCorrectionUseCase,
+    private readonly reject: RejectCorrectionUseCase,
+    private readonly weapons: WeaponsQuery,
+  ) {}
+
+  @Get()
+  @Roles(Role.Admin, Role.Officer, Role.Supervisor)
+  @ApiOperation({ summary: 'Corrections, oldest first; `?status=pending` for the approval queue' })
+  @ApiPageResponse(CorrectionDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  list(@Query() query: CorrectionQuery): Promise<Page<CorrectionDto>> {
+    return this.weapons.corrections(query);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Supervisor)
+  @ApiOperation({ summary: 'Approve and apply a correction (never one’s own)' })
+  @ApiOkResponse({ type: CorrectionDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.SelfApproval, ErrorCode.CorrectionNotPending, ErrorCode.DuplicateMarking)
+  approveCorrection(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<CorrectionDto> {
+    return this.approve.execute(id, context);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Supervisor)
+  @ApiOperation({ summary: 'Reject a correction (never one’s own)' })
+  @ApiOkResponse({ type: CorrectionDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.SelfApproval, ErrorCode.CorrectionNotPending)
+  rejectCorrection(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: RejectCorrectionDto,
+    @Ctx() context: RequestContext,
+  ): Promise<CorrectionDto> {
+    return this.reject.execute(id, body.reason, context);
+  }
+}

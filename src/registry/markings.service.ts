@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ValidationFailedError } from '../common/domain-error';
+import { CatalogueService } from '../reference/catalogue.service';
+import { canonicalKey } from '../reference/canonical-key';
+import { UnknownWeaponTypeError } from './registry.errors';
+import { normaliseSerial } from './serial';
+import { MISSING_STATUSES, type WeaponStatus } from './weapon-status';
+
+export interface IdentityInput {
+  make: string;
+  type: string;
+  calibre: string;
+}
+
+export interface CanonicalIdentity {
+  make: string;
+  makeKey: string;
+  unverifiedMake: boolean;
+  type: string;
+  calibre: string;
+  unverifiedCalibre: boolean;
+}
+
+export interface MarkingOwner {
+  id: string;
+  status: WeaponStatus;
+}
+
+/** Canonical identity of a weapon and the uniqueness of its marking (canonical make + normalised serial). */
+@Injectable()
+export class MarkingsService {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  canonicalise(input: IdentityInput, fieldPrefix = ''): CanonicalIdentity {
+    const make = this.catalogue.canonicalMake(input.make);
+    const calibre = this.catalogue.canonicalCalibre(input.calibre);
+    const type = this.catalogue.weaponType(input.type);
+    if (!type) throw new UnknownWeaponTypeError(`${fieldPrefix}type`, input.type);
+    return {
+      make: make.value,
+      makeKey: canonicalKey(make.value),
+      unverifiedMake: !make.verified,
+      type,
+      calibre: calibre.value,
+      unverifiedCalibre: !calibre.verified,
+    };
+  }
+
+  normaliseSerial(serial: string, field = 'serialNumber'): string {
+    const normalised = normaliseSerial(serial);
+    if (normalised.length === 0) {
+      throw new ValidationFailedError([{ field, message: `${field} has no letters or digits` }]);
+    }
+    return normalised;
+  }
+
+  /** The weapon already bearing this marking, if any (excluding `exceptId`). */
+  async findMarking(
+    manager: EntityManager,
+    makeKey: string,
+    serialNormalized: string,
+    exceptId?: string,
+  ): Promise<MarkingOwner | null> {
+    const rows = (await manager.query(
+      `SELECT id, status FROM weapons WHERE make_key = $1 AND serial_normalized = $2 AND id IS DISTINCT FROM $3`,
+      [makeKey, serialNormalized, exceptId ?? null],
+    )) as MarkingOwner[];
+    return rows[0] ?? null;
+  }
+
+  isReportedMissing(owner: MarkingOwner): boolean {
+    return MISSING_STATUSES.includes(owner.status);
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
+import { ForbiddenError } from '../auth/auth.errors';
+import { assertInJurisdiction } from '../auth/jurisdiction';
+import { panamaDay } from '../common/dates';
+import { NotFoundError, StaleVersionError } from '../common/domain-error';
+import type { RequestContext } from '../common/request-context';
+import { HolderChecks } from '../owners/holder-checks.service';
+import { eventPermission } from './event-permissions';
+import { toWeaponDto, toWeaponEventDto } from './registry.mapper';
+import { HolderNotLicensedError, InvalidStatusTransitionError, OwnerInactiveError } from './registry.errors';
+import type { RecordWeaponEventDto, WeaponEventDto } from './weapon-event.dto';
+import { WeaponEventEntity } from './weapon-event.entity';
+import { nextStatus, WeaponEventKind } from './weapon-status';
+import { WeaponEntity } from './weapon.entity';
+
+@Injectable()
+export class RecordWeaponEventUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holders: HolderChecks,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(weaponId: string, input: RecordWeaponEventDto, context: RequestContext): Promise<WeaponEventDto> {
+    const principal = context.principal!;
+    const permission = eventPermission(input.kind, principal.roles);
+    if (permission === 'denied') throw new ForbiddenError(`Your roles may not record a ${input.kind} event.`);
+    return this.dataSource.transaction(async (manager) => {
+      // The row lock makes concurrent events on one weapon take turns; the version check refuses the stale one.
+      const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });
+      if (!weapon) throw new NotFoundError('Weapon', weaponId);
+      if (permission === 'scoped') assertInJurisdiction(principal, weapon.district);
+      if (weapon.version !== input.version) throw new StaleVersionError(weapon.version);
+      const to = nextStatus(input.kind, weapon.status);
+      if (!to) throw new InvalidStatusTransitionError(input.kind, weapon.status);
+      if (input.kind === WeaponEventKind.Returned) {
+        // Returned to the same holder, who must still be entitled to hold it.
+        const holder = await this.holders.lockOwner(manager, weapon.holderId);
+        if (holder.status !== 'active') throw new OwnerInactiveError(holder.id, holder.status);
+        const day = panamaDay(new Date(input.occurredAt));
+        if (!(await this.holders.hasLicenceInForce(manager, holder.id, weapon.type, day))) {
+          throw new HolderNotLicensedError(weapon.type, day);
+        }
+      }
+      const before = toWeaponDto(weapon);
+      const now = new Date();
+      const event = manager.create(WeaponEventEntity, {
+        weaponId,
+        kind: input.kind,
+        occurredAt: new Date(input.occurredAt),
+        place: input.place ?? null,
+        reference: input.reference ?? null,
+        notes: input.notes ?? null,
+        fromStatus: weapon.status,
+        toStatus: to,
+        details: null,
+        recordedBy: principal.id,
+        recordedAt: now,
+      });
+      await manager.save(event);
+      weapon.status = to;
+      weapon.version += 1;
+      weapon.updatedAt = now;
+      await manager.save(weapon);
+      const view = toWeaponEventDto(event);
+      await this.audit.append(manager, actorOf(context), {
+        action: 'weapon.event_recorded',
+        entityType: 'weapon',
+        entityId: weaponId,
+        before,
+        after: { ...toWeaponDto(weapon), event: view },
+      });
+      return view;
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role.enum';
+import { ValidationFailedError } from '../common/domain-error';
+import { ErrorCode } from '../common/error-code';
+import { ApiPageResponse, ApiProblems } from '../common/openapi';
+import { type Page, PageQuery } from '../common/pagination';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { CorrectionDto, ProposeCorrectionDto } from './correction.dto';
+import { ProposeCorrectionUseCase } from './propose-correction.use-case';
+import { RecordWeaponEventUseCase } from './record-weapon-event.use-case';
+import { RegisterWeaponUseCase } from './register-weapon.use-case';
+import { UpdateWeaponUseCase } from './update-weapon.use-case';
+import { RecordWeaponEventDto, WeaponEventDto } from './weapon-event.dto';
+import { RegisterWeaponDto, UpdateWeaponDto, WeaponDto, WeaponQuery } from './weapon.dto';
+import { WeaponsQuery } from './weapons.query';
+
+const WRITERS = [Role.Admin, Role.Officer, Role.Supervisor];
+const READERS = [Role.Admin, Role.Officer, Role.Supervisor, Role.Police];
+
+/** 1 to 255 visible characters, as the contract says. */
+function idempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
+    throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
+  }
+  return value;
+}
+
+@ApiTags('weapons')
+@Controller('weapons')
+export class WeaponsController {
+  constructor(
+    private readonly register: RegisterWeaponUseCase,
+    private readonly update: UpdateWeaponUseCase,
+    private readonly recordEvent: RecordWeaponEventUseCase,
+    private readonly proposeCorrection: ProposeCorrectionUseCase,
+    private readonly weapons: WeaponsQuery,
+  ) {}
+
+  @Post()
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Register a weapon to its holder' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h' })
+  @ApiCreatedResponse({ type: WeaponDto, description: 'Registered; a replay carries `Idempotent-Replayed: true`' })
+  @ApiProblems(
+    ErrorCode.ValidationFailed,
+    ErrorCode.NotFound,
+    ErrorCode.OutOfJurisdiction,
+    ErrorCode.DuplicateMarking,
+    ErrorCode.MarkingReportedStolen,
+    ErrorCode.IdempotencyInProgress,
+    ErrorCode.OwnerInactive,
+    ErrorCode.HolderNotLicensed,
+    ErrorCode.IdempotencyKeyReused,
+  )
+  async create(
+    @Body() body: RegisterWeaponDto,
+    @Ctx() context: RequestContext,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WeaponDto> {
+    const result = await this.register.execute(body, context, idempotencyKey(key));
+    void reply.status(result.status);
+    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Search weapons; filters are combined' })
+  @ApiPageResponse(WeaponDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  list(@Query() query: WeaponQuery): Promise<Page<WeaponDto>> {
+    return this.weapons.list(query);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One weapon' })
+  @ApiOkResponse({ type: WeaponDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<WeaponDto> {
+    return this.weapons.get(id);
+  }
+
+  @Patch(':id')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Correct descriptive fields (model, markings, year, import marking, ballistics)' })
+  @ApiOkResponse({ type: WeaponDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.OutOfJurisdiction, ErrorCode.StaleVersion)
+  patch(@Param('id', uuidParam()) id: string, @Body() body: UpdateWeaponDto, @Ctx() context: RequestContext): Promise<WeaponDto> {
+    return this.update.execute(id, body, context);
+  }
+
+  @Post(':id/events')
+  @Roles(Role.Admin, Role.Officer, Role.Supervisor, Role.Police)
+  @ApiOperation({ summary: 'Report an event (lost, stolen, seized, recovered, returned, surrendered, destroyed, deactivated)' })
+  @ApiCreatedResponse({ type: WeaponEventDto })
+  @ApiProblems(
+    ErrorCode.ValidationFailed,
+    ErrorCode.NotFound,
+    ErrorCode.OutOfJurisdiction,
+    ErrorCode.StaleVersion,
+    ErrorCode.InvalidStatusTransition,
+    ErrorCode.OwnerInactive,
+    ErrorCode.HolderNotLicensed,
+  )
+  event(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: RecordWeaponEventDto,
+    @Ctx() context: RequestContext,
+  ): Promise<WeaponEventDto> {
+    return this.recordEvent.execute(id, body, context);
+  }
+
+  @Post(':id/corrections')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Propose a change of identifying fields, to be approved by a second person' })
+  @ApiCreatedResponse({ type: CorrectionDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.OutOfJurisdiction)
+  correct(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: ProposeCorrectionDto,
+    @Ctx() context: RequestContext,
+  ): Promise<CorrectionDto> {
+    return this.proposeCorrection.execute(id, body, context);
+  }
+}
+
+@ApiTags('owners')
+@Controller('owners')
+export class HolderWeaponsController {
+  constructor(private readonly weapons: WeaponsQuery) {}
+
+  @Get(':id/weapons')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The weapons the owner holds now' })
+  @ApiPageResponse(WeaponDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  held(@Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<Page<WeaponDto>> {
+    return this.weapons.heldBy(id, query);
+  }
+}
