@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
@@ -7,6 +8,8 @@ import { OwnersModule } from './owners/owners.module';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RegistryModule } from './registry/registry.module';
+import { TraceModule } from './trace/trace.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -18,6 +21,9 @@ import { UsersModule } from './users/users.module';
     ReferenceModule,
     OwnersModule,
     RegistryModule,
+    TransfersModule,
+    TraceModule,
+    AuditApiModule,
     HealthModule,
     MetricsModule,
   ],

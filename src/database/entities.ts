@@ -1,3 +1,4 @@
+import { auditApiEntities } from '../audit/audit-api.entities';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
@@ -5,6 +6,8 @@ import { DistrictEntity, ProvinceEntity } from '../reference/district.entity';
 import { ownersEntities } from '../owners/owners.entities';
 import { catalogueEntities } from '../reference/catalogue.entities';
 import { registryEntities } from '../registry/registry.entities';
+import { traceEntities } from '../trace/trace.entities';
+import { transfersEntities } from '../transfers/transfers.entities';
 import { UserEntity } from '../users/user.entity';
 
 /** Every mapped table, so the app and the CLI data source see the same model. */
@@ -18,4 +21,7 @@ export const entities = [
   ...catalogueEntities,
   ...ownersEntities,
   ...registryEntities,
+  ...transfersEntities,
+  ...traceEntities,
+  ...auditApiEntities,
 ];

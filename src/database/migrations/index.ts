@@ -3,6 +3,9 @@ import { ReferenceDistricts1795878400000 } from './1795878400000-reference-distr
 import { ReferenceCatalogue1795878410000 } from './1795878410000-reference-catalogue';
 import { OwnersLicences1795878420000 } from './1795878420000-owners-licences';
 import { Registry1795878430000 } from './1795878430000-registry';
+import { Transfers1795878440000 } from './1795878440000-transfers';
+import { QueueTrace1795878450000 } from './1795878450000-queue-trace';
+import { AuditCheckpoints1795878460000 } from './1795878460000-audit-checkpoints';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -11,4 +14,7 @@ export const migrations = [
   ReferenceCatalogue1795878410000,
   OwnersLicences1795878420000,
   Registry1795878430000,
+  Transfers1795878440000,
+  QueueTrace1795878450000,
+  AuditCheckpoints1795878460000,
 ];

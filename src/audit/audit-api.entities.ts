@@ -1,0 +1,1 @@
+export const auditApiEntities: Array<new () => object> = [];

@@ -1,0 +1,1 @@
+export const transfersEntities: Array<new () => object> = [];
