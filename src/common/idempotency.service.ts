@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/audit-chain';
-import { DomainError } from './domain-error';
+import { DomainError, ValidationFailedError } from './domain-error';
 import { ErrorCode } from './error-code';
 
 /** How long a key is remembered, as the contract says. */
@@ -29,6 +29,17 @@ interface KeyRow {
   state: 'in_progress' | 'completed';
   response_status: number | null;
   response_body: unknown;
+}
+
+/** The Idempotency-Key header: 1 to 255 visible characters, as the contract says; absent is fine. */
+export function idempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
+    throw new ValidationFailedError([
+      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' },
+    ]);
+  }
+  return value;
 }
 
 export function requestHash(body: unknown): string {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
-import { panamaDay } from '../common/dates';
+import { isCalendarDay, panamaDay } from '../common/dates';
 import { type FieldError, ValidationFailedError } from '../common/domain-error';
 import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
 import type { RequestContext } from '../common/request-context';
@@ -165,7 +165,9 @@ export class RegisterWeaponUseCase {
         });
       }
     }
-    if (input.acquisition.date > panamaDay()) {
+    if (!isCalendarDay(input.acquisition.date)) {
+      errors.push({ field: 'acquisition.date', message: 'acquisition.date must be a real calendar day' });
+    } else if (input.acquisition.date > panamaDay()) {
       errors.push({ field: 'acquisition.date', message: 'acquisition.date cannot be in the future' });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);

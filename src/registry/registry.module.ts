@@ -11,6 +11,7 @@ import { RegisterWeaponUseCase } from './register-weapon.use-case';
 import { RejectCorrectionUseCase } from './reject-correction.use-case';
 import { UpdateWeaponUseCase } from './update-weapon.use-case';
 import { HolderWeaponsController, WeaponsController } from './weapons.controller';
+import { WeaponCustody } from './weapon-custody.service';
 import { WeaponsQuery } from './weapons.query';
 
 /** Weapons, their events and corrections: the national record itself. */
@@ -27,7 +28,8 @@ import { WeaponsQuery } from './weapons.query';
     ApproveCorrectionUseCase,
     RejectCorrectionUseCase,
     WeaponsQuery,
+    WeaponCustody,
   ],
-  exports: [MarkingsService, WeaponsQuery, IdempotencyService],
+  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody],
 })
 export class RegistryModule {}

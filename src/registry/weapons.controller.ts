@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role.enum';
-import { ValidationFailedError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
+import { idempotencyKey } from '../common/idempotency.service';
 import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import { type Page, PageQuery } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
@@ -20,15 +20,6 @@ import { WeaponsQuery } from './weapons.query';
 
 const WRITERS = [Role.Admin, Role.Officer, Role.Supervisor];
 const READERS = [Role.Admin, Role.Officer, Role.Supervisor, Role.Police];
-
-/** 1 to 255 visible characters, as the contract says. */
-function idempotencyKey(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
-    throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
-  }
-  return value;
-}
 
 @ApiTags('weapons')
 @Controller('weapons')

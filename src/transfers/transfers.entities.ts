@@ -1,1 +1,3 @@
-export const transfersEntities: Array<new () => object> = [];
+import { TransferEntity } from './transfer.entity';
+
+export const transfersEntities: Array<new () => object> = [TransferEntity];

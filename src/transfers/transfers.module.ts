@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OwnersModule } from '../owners/owners.module';
+import { RegistryModule } from '../registry/registry.module';
+import { RecordTransferUseCase } from './record-transfer.use-case';
+import { TransfersController } from './transfers.controller';
+import { TransfersQuery } from './transfers.query';
 
-@Module({})
+@Module({
+  imports: [RegistryModule, OwnersModule],
+  controllers: [TransfersController],
+  providers: [RecordTransferUseCase, TransfersQuery],
+})
 export class TransfersModule {}

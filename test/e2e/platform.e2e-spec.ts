@@ -118,12 +118,23 @@ describe('platform: errors, request ids, operations', () => {
     const response = await t.http.get('/docs-json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(response.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    for (const path of ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/me', '/api/v1/users/{id}', '/api/v1/reference/districts', '/health/ready', '/metrics']) {
+    for (const path of [
+      '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/me', '/api/v1/users/{id}', '/api/v1/reference/districts',
+      '/api/v1/reference/makes', '/api/v1/reference/calibres', '/api/v1/reference/weapon-types',
+      '/api/v1/owners', '/api/v1/owners/{id}', '/api/v1/owners/{id}/status', '/api/v1/owners/{id}/licences', '/api/v1/licences/{id}/revoke',
+      '/api/v1/owners/{id}/weapons', '/api/v1/weapons', '/api/v1/weapons/{id}', '/api/v1/weapons/{id}/events',
+      '/api/v1/weapons/{id}/corrections', '/api/v1/corrections', '/api/v1/corrections/{id}/approve', '/api/v1/corrections/{id}/reject',
+      '/api/v1/transfers', '/api/v1/transfers/{id}', '/api/v1/weapons/{id}/transfers',
+      '/health/ready', '/metrics',
+    ]) {
       expect(response.body.paths).toHaveProperty([path]);
     }
     const createUser = response.body.paths['/api/v1/users'].post;
     expect(createUser.responses['409'].content['application/problem+json']).toBeDefined();
     expect(createUser.security).toEqual([{ bearer: [] }]);
+    const registerWeapon = response.body.paths['/api/v1/weapons'].post;
+    expect(registerWeapon.responses['409'].description).toContain('MARKING_REPORTED_STOLEN');
+    expect(registerWeapon.parameters.map((parameter: { name: string }) => parameter.name)).toContain('Idempotency-Key');
     await t.http.get('/docs').expect((res) => expect([200, 302]).toContain(res.status));
   });
 

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotFoundError } from '../common/domain-error';
+import { toWeaponDto } from './registry.mapper';
+import { WeaponStatus } from './weapon-status';
+import type { WeaponDto } from './weapon.dto';
+import { WeaponEntity } from './weapon.entity';
+
+export type CustodyChange = { holderId: string; district: string } | { exported: true };
+
+/**
+ * What other modules may do to a weapon's custody, inside their own transaction: lock it,
+ * then hand it to a new holder or mark it exported. The weapon table stays this module's.
+ */
+@Injectable()
+export class WeaponCustody {
+  /** SELECT … FOR UPDATE: concurrent changes of one weapon take turns, and each re-reads the version. */
+  async lock(manager: EntityManager, weaponId: string): Promise<WeaponDto> {
+    const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });
+    if (!weapon) throw new NotFoundError('Weapon', weaponId);
+    return toWeaponDto(weapon);
+  }
+
+  /** Applies the change to a weapon locked by `lock` in the same transaction; returns it as it now is. */
+  async change(manager: EntityManager, weaponId: string, expectedVersion: number, change: CustodyChange): Promise<WeaponDto> {
+    const set =
+      'exported' in change
+        ? { status: WeaponStatus.Exported }
+        : { holderId: change.holderId, district: change.district };
+    // The version condition is a second guard: the row lock already serialises writers.
+    const result = await manager
+      .createQueryBuilder()
+      .update(WeaponEntity)
+      .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :version', { id: weaponId, version: expectedVersion })
+      .execute();
+    if (result.affected !== 1) throw new Error(`weapon ${weaponId} changed while locked`);
+    const weapon = await manager.findOneByOrFail(WeaponEntity, { id: weaponId });
+    return toWeaponDto(weapon);
+  }
+}

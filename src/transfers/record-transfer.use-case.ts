@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
+import { assertInJurisdiction } from '../auth/jurisdiction';
+import { isCalendarDay, panamaDay } from '../common/dates';
+import { type FieldError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
+import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
+import type { RequestContext } from '../common/request-context';
+import { HolderChecks } from '../owners/holder-checks.service';
+import { OwnerInactiveError } from '../registry/registry.errors';
+import { WeaponCustody } from '../registry/weapon-custody.service';
+import { WeaponStatus } from '../registry/weapon-status';
+import type { RecordTransferDto, TransferDto } from './transfer.dto';
+import { TransferEntity } from './transfer.entity';
+import { toTransferDto } from './transfer.mapper';
+import { HolderMismatchError, RecipientNotLicensedError, SameOwnerError, WeaponNotTransferableError } from './transfers.errors';
+
+/**
+ * Moves a weapon to its next holder (or out of the country). The weapon row is locked, so
+ * of any number of simultaneous transfers exactly one succeeds and the others find a
+ * newer version (409); weapon, transfer and audit entry commit together or not at all.
+ */
+@Injectable()
+export class RecordTransferUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly custody: WeaponCustody,
+    private readonly holders: HolderChecks,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(input: RecordTransferDto, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<TransferDto>> {
+    this.checkShape(input);
+    const claim = idempotencyKey
+      ? { actorId: context.principal!.id, scope: 'POST /transfers', key: idempotencyKey, requestHash: requestHash(input) }
+      : null;
+    return this.idempotency.run<TransferDto>(claim, 201, (complete) =>
+      this.dataSource.transaction(async (manager) => {
+        const weapon = await this.custody.lock(manager, input.weaponId);
+        assertInJurisdiction(context.principal, weapon.district);
+        if (weapon.version !== input.weaponVersion) throw new StaleVersionError(weapon.version);
+        if (weapon.status !== WeaponStatus.Active) throw new WeaponNotTransferableError(weapon.status);
+        if (weapon.holderId !== input.fromOwnerId) throw new HolderMismatchError(weapon.id);
+        let change: Parameters<WeaponCustody['change']>[3] = { exported: true };
+        if (input.kind !== 'export') {
+          const recipient = await this.holders.lockOwner(manager, input.toOwnerId!);
+          if (recipient.status !== 'active') throw new OwnerInactiveError(recipient.id, recipient.status);
+          if (!(await this.holders.hasLicenceInForce(manager, recipient.id, weapon.type, input.date))) {
+            throw new RecipientNotLicensedError(weapon.type, input.date);
+          }
+          change = { holderId: recipient.id, district: recipient.district };
+        }
+        const transfer = manager.create(TransferEntity, {
+          weaponId: weapon.id,
+          fromOwnerId: input.fromOwnerId,
+          toOwnerId: input.kind === 'export' ? null : input.toOwnerId!,
+          kind: input.kind,
+          date: input.date,
+          documentRef: input.documentRef ?? null,
+          destinationCountry: input.destinationCountry ?? null,
+          recordedBy: context.principal!.id,
+          recordedAt: new Date(),
+        });
+        await manager.save(transfer);
+        const after = await this.custody.change(manager, weapon.id, weapon.version, change);
+        const view = toTransferDto(transfer);
+        await this.audit.append(manager, actorOf(context), {
+          action: 'transfer.recorded',
+          entityType: 'weapon',
+          entityId: weapon.id,
+          before: weapon,
+          after: { ...after, transfer: view },
+        });
+        await complete(manager, view);
+        return view;
+      }),
+    );
+  }
+
+  private checkShape(input: RecordTransferDto): void {
+    const errors: FieldError[] = [];
+    if (input.kind === 'export') {
+      if (!input.destinationCountry) errors.push({ field: 'destinationCountry', message: 'an export needs destinationCountry' });
+      if (input.toOwnerId) errors.push({ field: 'toOwnerId', message: 'an export has no recipient in Panama: leave toOwnerId out' });
+    } else {
+      if (!input.toOwnerId) errors.push({ field: 'toOwnerId', message: `a ${input.kind} needs toOwnerId` });
+      if (input.destinationCountry) errors.push({ field: 'destinationCountry', message: 'destinationCountry is only for an export' });
+    }
+    if (!isCalendarDay(input.date)) errors.push({ field: 'date', message: 'date must be a real calendar day' });
+    else if (input.date > panamaDay()) errors.push({ field: 'date', message: 'date cannot be in the future' });
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+    if (input.toOwnerId === input.fromOwnerId) throw new SameOwnerError();
+  }
+}
