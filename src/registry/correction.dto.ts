@@ -1,48 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { RegisterWeaponDto } from './weapon.dto';
 
 /** The identifying fields: they change only through an approved correction. */
-export class IdentifyingChangesDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  make?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  serialNumber?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
-  type?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  calibre?: string;
-
-  @ApiPropertyOptional({ example: 'BR' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryOfManufacture must be an ISO 3166-1 alpha-2 code in upper case' })
-  countryOfManufacture?: string;
-}
+export class IdentifyingChangesDto extends PartialType(
+  PickType(RegisterWeaponDto, ['make', 'serialNumber', 'type', 'calibre', 'countryOfManufacture'] as const),
+) {}
 
 export class ProposeCorrectionDto {
   @ApiProperty({ type: IdentifyingChangesDto })

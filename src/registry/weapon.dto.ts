@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -158,40 +158,10 @@ export class RegisterWeaponDto {
   ballistics?: BallisticsDto;
 }
 
-export class UpdateWeaponDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  model?: string;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  otherMarkings?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1800)
-  @Max(2100)
-  yearOfManufacture?: number;
-
-  @ApiPropertyOptional({ type: ImportMarkingDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ImportMarkingDto)
-  importMarking?: ImportMarkingDto;
-
-  @ApiPropertyOptional({ type: BallisticsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BallisticsDto)
-  ballistics?: BallisticsDto;
-
+/** Descriptive fields only: the identifying ones change through an approved correction. */
+export class UpdateWeaponDto extends PartialType(
+  PickType(RegisterWeaponDto, ['model', 'otherMarkings', 'yearOfManufacture', 'importMarking', 'ballistics'] as const),
+) {
   @ApiProperty({ description: 'Why the record is corrected' })
   @IsString()
   @IsNotEmpty()
