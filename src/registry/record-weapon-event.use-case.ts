@@ -5,7 +5,7 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { ForbiddenError } from '../auth/auth.errors';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { panamaDay } from '../common/dates';
-import { NotFoundError, StaleVersionError } from '../common/domain-error';
+import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
 import { HolderChecks } from '../owners/holder-checks.service';
 import { eventPermission } from './event-permissions';
@@ -28,6 +28,10 @@ export class RecordWeaponEventUseCase {
     const principal = context.principal!;
     const permission = eventPermission(input.kind, principal.roles);
     if (permission === 'denied') throw new ForbiddenError(`Your roles may not record a ${input.kind} event.`);
+    // A little leeway for clocks that run ahead; an event is never reported before it happens.
+    if (new Date(input.occurredAt).getTime() > Date.now() + 5 * 60_000) {
+      throw new ValidationFailedError([{ field: 'occurredAt', message: 'occurredAt cannot be in the future' }]);
+    }
     return this.dataSource.transaction(async (manager) => {
       // The row lock makes concurrent events on one weapon take turns; the version check refuses the stale one.
       const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });

@@ -354,6 +354,9 @@ describe('weapons', () => {
       const stale = await event(police, weapon, 'recovered');
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('STALE_VERSION');
+      const future = await event(police, { id: weapon.id, version: 2 }, 'recovered', { occurredAt: new Date(Date.now() + 86_400_000).toISOString() });
+      expect(future.status).toBe(400);
+      expect(future.body.errors).toEqual([{ field: 'occurredAt', message: 'occurredAt cannot be in the future' }]);
     });
 
     it('returns a weapon only to a holder who is still licensed', async () => {
