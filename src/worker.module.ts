@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from './audit/audit-api.module';
 import { CoreModule } from './core.module';
 import { QueueModule } from './queue/queue.module';
+import { TraceModule } from './trace/trace.module';
 
-/** The queue workers alone, without the HTTP API (`npm run worker`). */
+/**
+ * The queue workers alone, without the HTTP API (`npm run worker`). Every module that owns
+ * a `@JobHandler` is imported here; the queue refuses to start if a job has no handler.
+ */
 @Module({
-  imports: [CoreModule, QueueModule],
+  imports: [CoreModule, QueueModule, TraceModule, AuditApiModule],
 })
 export class WorkerModule {}

@@ -6,6 +6,7 @@ import { ConfigurationError, validateEnvironment } from './config';
 import { parseAppConfig } from './config/app.config';
 import { parseDatabaseConfig } from './config/database.config';
 import { prepareDatabase } from './database/prepare-database';
+import { JobWorkers } from './queue/job-workers';
 import { WorkerModule } from './worker.module';
 
 /** Runs the queue workers without the HTTP API, for scaling them out (`npm run worker`). */
@@ -14,6 +15,8 @@ async function bootstrap(): Promise<void> {
   const logger = createRootLogger(parseAppConfig(process.env).logLevel);
   await prepareDatabase(parseDatabaseConfig(process.env));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new PinoNestLogger(logger) });
+  // This process exists to run them, whatever WORKERS says (that setting is for the API).
+  app.get(JobWorkers).start();
   logger.info('registry worker running');
   stopOnSignals(async () => {
     await app.close();

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 import { ApiProblems } from '../common/openapi';
+import { QueueHealth, type QueueReport } from '../queue/queue-health.service';
 import { REDIS } from '../redis/redis.module';
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -20,6 +21,35 @@ class HealthDto {
   checks: Record<string, { status: string }>;
 }
 
+class QueueJobsDto {
+  @ApiProperty() waiting: number;
+  @ApiProperty() active: number;
+  @ApiProperty() delayed: number;
+  @ApiProperty() failed: number;
+}
+
+class QueueOutboxDto {
+  @ApiProperty({ description: 'Committed jobs not yet handed to Redis' }) pending: number;
+  @ApiProperty({ nullable: true, type: Number }) oldestPendingSeconds: number | null;
+}
+
+class QueueReportDto {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiProperty({ enum: ['running', 'off'], description: 'Whether this process runs queue workers (WORKERS=inline)' })
+  workers: 'running' | 'off';
+  @ApiPropertyOptional({ type: QueueJobsDto, description: 'Jobs by state over all queues' }) jobs?: QueueJobsDto;
+  @ApiPropertyOptional({ type: QueueOutboxDto }) outbox?: QueueOutboxDto;
+  @ApiPropertyOptional() error?: string;
+}
+
+class ReadyDto extends HealthDto {
+  @ApiProperty({
+    type: QueueReportDto,
+    description: 'Informative: a queue backlog does not make the API unready; Redis being away does (see checks.redis)',
+  })
+  queue: QueueReportDto;
+}
+
 /** Served at the root and under /api/v1, for probes that know either. */
 @ApiTags('operations')
 @Controller(['health', 'api/v1/health'])
@@ -29,6 +59,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly database: TypeOrmHealthIndicator,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly queue: QueueHealth,
   ) {}
 
   @Get('live')
@@ -39,10 +70,11 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Postgres and Redis answer; 503 when either does not' })
-  @ApiOkResponse({ type: HealthDto })
+  @ApiOperation({ summary: 'Postgres and Redis answer; 503 when either does not. Also reports the queue.' })
+  @ApiOkResponse({ type: ReadyDto })
   @ApiProblems(ErrorCode.ServiceUnavailable)
-  async ready(): Promise<HealthDto> {
+  async ready(): Promise<ReadyDto> {
+    const queue: Promise<QueueReport> = this.queue.report(CHECK_TIMEOUT_MS);
     const results: HealthIndicatorResult[] = await Promise.all([
       this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
       this.indicators
@@ -60,9 +92,9 @@ export class HealthController {
     const down = Object.keys(checks).filter((key) => checks[key].status !== 'up');
     if (down.length > 0) {
       throw new DomainError(ErrorCode.ServiceUnavailable, `Not ready: ${down.join(', ')} unavailable.`, {
-        extensions: { checks },
+        extensions: { checks, queue: await queue },
       });
     }
-    return { status: 'ok', checks };
+    return { status: 'ok', checks, queue: await queue };
   }
 }

@@ -8,12 +8,46 @@ import { SetMetadata } from '@nestjs/common';
 export enum JobName {
   AnswerTraceRequest = 'trace-request.answer',
   SignAuditCheckpoint = 'audit.sign-checkpoint',
+  PruneOutbox = 'queue.prune-outbox',
 }
 
 export interface JobPayloads {
   [JobName.AnswerTraceRequest]: { traceRequestId: string };
   [JobName.SignAuditCheckpoint]: Record<string, never>;
+  [JobName.PruneOutbox]: Record<string, never>;
 }
+
+/**
+ * The BullMQ queues. Jobs are grouped by how long they run, so a slow report never holds
+ * up a trace request waiting behind it.
+ */
+export enum QueueName {
+  /** Short jobs a person is waiting for: trace requests. */
+  Interactive = 'interactive',
+  /** Periodic housekeeping and long runs: checkpoints, reconciliation, pruning. */
+  Background = 'background',
+}
+
+/** Which queue carries each job; a new job name does not compile until it is placed here. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.AnswerTraceRequest]: QueueName.Interactive,
+  [JobName.SignAuditCheckpoint]: QueueName.Background,
+  [JobName.PruneOutbox]: QueueName.Background,
+};
+
+/** What a handler learns about the run it is in, besides its payload. */
+export interface JobContext {
+  jobId: string;
+  name: JobName;
+  /** 1 for the first run, 2 for the first retry, … */
+  attempt: number;
+  maxAttempts: number;
+  /** No retry follows if this run throws: the place to record a permanent failure. */
+  finalAttempt: boolean;
+}
+
+/** The shape of a `@JobHandler(name)` method; the context argument may be left out. */
+export type JobHandlerFn<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<unknown>;
 
 export const JOB_HANDLER = 'queue:job-handler';
 

@@ -1,39 +1,47 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
+import { DiscoveryModule } from '@nestjs/core';
 import { redisConfig } from '../config';
+import { JobHandlers } from './job-handlers';
+import { JobWorkers } from './job-workers';
+import { QueueName } from './jobs';
+import { OutboxPruner } from './outbox-pruner';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxService } from './outbox.service';
+import { QueueHealth } from './queue-health.service';
+import { QueueSchedules } from './queue-schedules.service';
+import { Queues } from './queues';
+import { bullConnection } from './redis-connection';
 
 /**
- * The BullMQ connection shared by every queue, with the configured key prefix. Queues and
- * their processors are registered by the features that own them.
+ * The queue machinery every feature uses: BullMQ (with the configured key prefix), the
+ * transactional outbox and its relay, the workers that run `@JobHandler` methods, and
+ * schedules. Global, like the audit log: features inject OutboxService and QueueSchedules
+ * and mark their handlers; they never touch BullMQ themselves.
  */
+@Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [redisConfig.KEY],
-      useFactory: (config: ConfigType<typeof redisConfig>) => {
-        const url = new URL(config.url);
-        return {
-          prefix: config.prefix,
-          connection: {
-            host: url.hostname,
-            port: Number(url.port || 6379),
-            username: url.username || undefined,
-            password: url.password ? decodeURIComponent(url.password) : undefined,
-            db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-            tls: url.protocol === 'rediss:' ? {} : undefined,
-            maxRetriesPerRequest: null,
-          },
-          defaultJobOptions: {
-            attempts: 5,
-            backoff: { type: 'exponential', delay: 2000 },
-            removeOnComplete: { age: 7 * 86_400 },
-            removeOnFail: false,
-          },
-        };
-      },
+      useFactory: (config: ConfigType<typeof redisConfig>) => ({
+        prefix: config.prefix,
+        connection: bullConnection(config.url),
+        // BullMQ delivers at least once: every handler is idempotent, retried with backoff,
+        // and a job that used up its attempts stays in Redis for inspection.
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: { age: 7 * 86_400 },
+          removeOnFail: false,
+        },
+      }),
     }),
+    BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  exports: [BullModule],
+  providers: [Queues, OutboxService, OutboxRelay, JobHandlers, JobWorkers, QueueSchedules, QueueHealth, OutboxPruner],
+  exports: [BullModule, OutboxService, QueueSchedules, QueueHealth, JobWorkers],
 })
 export class QueueModule {}

@@ -8,6 +8,7 @@ import { type FieldError, ValidationFailedError } from '../common/domain-error';
 import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
 import type { RequestContext } from '../common/request-context';
 import { HolderChecks } from '../owners/holder-checks.service';
+import { AlertsService } from '../trace/alerts.service';
 import { MarkingsService, type MarkingOwner } from './markings.service';
 import { toWeaponDto } from './registry.mapper';
 import {
@@ -38,6 +39,7 @@ export class RegisterWeaponUseCase {
     private readonly holders: HolderChecks,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
+    private readonly alerts: AlertsService,
   ) {}
 
   async execute(input: RegisterWeaponDto, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<WeaponDto>> {
@@ -129,24 +131,28 @@ export class RegisterWeaponUseCase {
   }
 
   /**
-   * A marking reported lost or stolen is an alert: the refused attempt is audited (in a
-   * transaction of its own, since the registration rolled back), then refused.
+   * A marking reported lost or stolen is an alert: the refused attempt is audited and the
+   * alert raised (in a transaction of their own, since the registration rolled back), then
+   * refused. The alert cannot fail the refusal: AlertsService.raise isolates it.
    */
   private async refuse(existing: MarkingOwner, input: RegisterWeaponDto, context: RequestContext): Promise<never> {
     if (!this.markings.isReportedMissing(existing)) throw new DuplicateMarkingError(existing.id);
-    await this.dataSource.transaction((manager) =>
-      this.audit.append(manager, actorOf(context), {
+    const attempt = { make: input.make, serialNumber: input.serialNumber, ownerId: input.ownerId };
+    await this.dataSource.transaction(async (manager) => {
+      const actor = actorOf(context);
+      const alertId = await this.alerts.raise(manager, actor, {
+        source: 'registration_attempt',
+        weaponId: existing.id,
+        details: { attempt: { ...attempt, model: input.model, type: input.type, calibre: input.calibre } },
+      });
+      await this.audit.append(manager, actor, {
         action: 'weapon.registration_refused',
         entityType: 'weapon',
         entityId: existing.id,
         before: null,
-        after: {
-          reason: 'marking_reported_stolen',
-          weaponStatus: existing.status,
-          attempt: { make: input.make, serialNumber: input.serialNumber, ownerId: input.ownerId },
-        },
-      }),
-    );
+        after: { reason: 'marking_reported_stolen', weaponStatus: existing.status, attempt, alertId },
+      });
+    });
     throw new MarkingReportedStolenError(existing.id, existing.status);
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../common/idempotency.service';
 import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { AlertsModule } from '../trace/alerts.module';
 import { ApproveCorrectionUseCase } from './approve-correction.use-case';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
@@ -16,7 +17,7 @@ import { WeaponsQuery } from './weapons.query';
 
 /** Weapons, their events and corrections: the national record itself. */
 @Module({
-  imports: [OwnersModule, ReferenceModule],
+  imports: [OwnersModule, ReferenceModule, AlertsModule],
   controllers: [WeaponsController, HolderWeaponsController, CorrectionsController],
   providers: [
     IdempotencyService,

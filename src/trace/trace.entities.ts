@@ -1,1 +1,4 @@
-export const traceEntities: Array<new () => object> = [];
+import { AlertEntity } from './alert.entity';
+import { TraceRequestEntity } from './trace-request.entity';
+
+export const traceEntities: Array<new () => object> = [TraceRequestEntity, AlertEntity];

@@ -1,0 +1,209 @@
+/**
+ * Trace search benchmark (not a test): seeds a database of its own with BENCH_WEAPONS weapons,
+ * starts the built service on it, and measures exact, confusable and partial search over HTTP
+ * with concurrent clients on loopback. Also prints EXPLAIN (ANALYZE, BUFFERS) of each kind's
+ * query. `npm run bench:trace`; settings below, from the environment.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { containsPattern, serialQuery } from '../src/trace/serial-match';
+import { candidateSql } from '../src/trace/trace-search.sql';
+import { type LoadResult, percentiles, runLoad } from './load';
+import { seed } from './seed';
+
+const env = process.env;
+const settings = {
+  weapons: Number(env.BENCH_WEAPONS ?? 1_000_000),
+  databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/registry_bench',
+  redisUrl: env.BENCH_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  port: Number(env.BENCH_PORT ?? 3107),
+  concurrency: Number(env.BENCH_CONCURRENCY ?? 8),
+  seconds: Number(env.BENCH_SECONDS ?? 15),
+  warmupSeconds: Number(env.BENCH_WARMUP_SECONDS ?? 3),
+  fragmentLengths: (env.BENCH_FRAGMENT_LENGTHS ?? '4,6').split(',').map(Number),
+  dist: resolve(env.BENCH_DIST_DIR ?? join(__dirname, '../..')),
+  serviceLog: env.BENCH_SERVICE_LOG ?? join(tmpdir(), `registry-bench-service-${process.pid}.log`),
+};
+
+const PASSWORD = 'bench passphrase not for production';
+const LOOK_ALIKE: Record<string, string> = { '0': 'O', O: '0', '1': 'I', I: '1', '5': 'S', S: '5', '8': 'B', B: '8', '2': 'Z', Z: '2', '6': 'G', G: '6' };
+
+const log = (message: string): void => void process.stdout.write(`${message}\n`);
+
+async function ensureDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!found.rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function serviceEnv(): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    NODE_PATH: env.NODE_PATH ?? join(__dirname, '../../../node_modules'),
+    DATABASE_URL: settings.databaseUrl,
+    REDIS_URL: settings.redisUrl,
+    QUEUE_PREFIX: 'registry_bench',
+    PORT: String(settings.port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
+    ACCESS_TOKEN_TTL: '7200',
+    DEV_KEYS_DIR: env.DEV_KEYS_DIR ?? join(tmpdir(), 'registry-bench-keys'),
+  };
+}
+
+/**
+ * The built service, as `npm start` runs it. Its JSON log goes to a file: the request lines
+ * give the time each search took inside the service, apart from the clients' own queueing.
+ */
+async function startService(): Promise<ChildProcess> {
+  const logFile = openSync(settings.serviceLog, 'w');
+  const child = spawn(process.execPath, [join(settings.dist, 'main.js')], { env: serviceEnv(), stdio: ['ignore', logFile, 'inherit'] });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${settings.port}/health/ready`)).status === 200) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the service did not become ready');
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+async function policeToken(): Promise<string> {
+  const username = 'bench-police';
+  await new Promise<void>((done, fail) => {
+    const cli = spawn(process.execPath, [join(settings.dist, 'cli/create-user.js'), '--username', username, '--roles', 'police'], {
+      env: { ...serviceEnv(), NEW_USER_PASSWORD: PASSWORD },
+      stdio: 'ignore',
+    });
+    cli.on('error', fail);
+    cli.on('exit', () => done());
+  });
+  const response = await fetch(`http://127.0.0.1:${settings.port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+interface Queries {
+  exact: string[];
+  confusable: string[];
+  partial: Map<number, string[]>;
+}
+
+/** Serials of weapons picked at random, and for each a look-alike spelling and fragments. */
+async function pickQueries(db: Client): Promise<Queries> {
+  const { rows } = await db.query<{ serial_number: string; serial_normalized: string }>(
+    `SELECT serial_number, serial_normalized FROM weapons TABLESAMPLE SYSTEM (2) WHERE status = 'active' LIMIT 2000`,
+  );
+  const queries: Queries = { exact: [], confusable: [], partial: new Map(settings.fragmentLengths.map((length) => [length, []])) };
+  for (const row of rows) {
+    queries.exact.push(row.serial_number);
+    const at = [...row.serial_normalized].findIndex((char) => LOOK_ALIKE[char] !== undefined);
+    if (at >= 0) {
+      const chars = [...row.serial_normalized];
+      chars[at] = LOOK_ALIKE[chars[at]];
+      queries.confusable.push(chars.join(''));
+    }
+    for (const length of settings.fragmentLengths) {
+      if (row.serial_normalized.length <= length) continue;
+      const start = Math.floor((row.serial_normalized.length - length) / 2);
+      queries.partial.get(length)!.push(row.serial_normalized.slice(start, start + length));
+    }
+  }
+  return queries;
+}
+
+async function explain(db: Client, label: string, serial: string): Promise<void> {
+  const query = serialQuery(serial);
+  // The service selects every column under its property name; the plan is the same with *.
+  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${candidateSql('*')}`, [
+    query.folded,
+    containsPattern(query.folded),
+    50,
+    query.folded.length,
+    query.normalized,
+  ]);
+  log(`\nEXPLAIN ${label} (${serial}):`);
+  for (const row of rows) log(`  ${row['QUERY PLAN']}`);
+}
+
+const ms = (value: number): string => value.toFixed(1).padStart(7);
+
+function line(label: string, result: LoadResult): string {
+  return `${label.padEnd(14)} ${result.perSecond.toFixed(0).padStart(7)} req/s   p50 ${ms(result.p50)} ms   p99 ${ms(result.p99)} ms   max ${ms(result.max)} ms   ${String(result.requests).padStart(6)} requests, ${result.errors} errors, ${result.meanItems.toFixed(1)} results each`;
+}
+
+/** durationMs of the service's request log lines whose request id starts with `prefix`. */
+function serviceDurations(prefix: string): number[] {
+  const durations: number[] = [];
+  for (const text of readFileSync(settings.serviceLog, 'utf8').split('\n')) {
+    if (!text.includes(`"reqId":"${prefix}-`)) continue;
+    const entry = JSON.parse(text) as { durationMs?: number };
+    if (typeof entry.durationMs === 'number') durations.push(entry.durationMs);
+  }
+  return durations;
+}
+
+async function main(): Promise<void> {
+  log(`trace search benchmark: ${settings.weapons} weapons, ${settings.concurrency} clients, ${settings.seconds} s per kind`);
+  await ensureDatabase(settings.databaseUrl);
+  const service = await startService();
+  const db = new Client({ connectionString: settings.databaseUrl });
+  await db.connect();
+  try {
+    const seededStart = Date.now();
+    const count = await seed(db, settings.weapons, log);
+    log(`seeded: ${count} weapons (${Math.round((Date.now() - seededStart) / 1000)} s)`);
+    const token = await policeToken();
+    const queries = await pickQueries(db);
+    const url = (serial: string): string => `http://127.0.0.1:${settings.port}/api/v1/trace/search?serial=${encodeURIComponent(serial)}`;
+    const kinds: Array<[string, string[]]> = [
+      ['exact', queries.exact],
+      ['confusable', queries.confusable],
+      ...[...queries.partial].map(([length, fragments]): [string, string[]] => [`partial (${length})`, fragments]),
+    ];
+    for (const [label, serials] of kinds) await explain(db, label, serials[0]);
+    log('');
+    const headers = { authorization: `Bearer ${token}` };
+    const measured: Array<[string, string]> = [];
+    log('measured by the clients:');
+    for (const [index, [label, serials]] of kinds.entries()) {
+      const urls = serials.map(url);
+      await runLoad(urls, headers, { concurrency: settings.concurrency, seconds: settings.warmupSeconds, requestIdPrefix: `warm${index}` });
+      log(line(label, await runLoad(urls, headers, { concurrency: settings.concurrency, seconds: settings.seconds, requestIdPrefix: `kind${index}` })));
+      measured.push([label, `kind${index}`]);
+    }
+    // The service writes its log line as each response completes; give the last ones a moment.
+    await new Promise((done) => setTimeout(done, 500));
+    log('measured inside the service (request received to response sent):');
+    for (const [label, prefix] of measured) {
+      const spread = percentiles(serviceDurations(prefix));
+      log(`${label.padEnd(14)} p50 ${ms(spread.p50)} ms   p99 ${ms(spread.p99)} ms   max ${ms(spread.max)} ms`);
+    }
+  } finally {
+    await db.end();
+    service.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { ErrorCode } from '../common/error-code';
+import { ApiPageResponse, ApiProblems } from '../common/openapi';
+import type { Page } from '../common/pagination';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { AcknowledgeAlertUseCase } from './acknowledge-alert.use-case';
+import { AlertDto, AlertQuery } from './alert.dto';
+import { AlertsQuery } from './alerts.query';
+import { TRACERS } from './trace.roles';
+
+@ApiTags('tracing')
+@Controller('alerts')
+export class AlertsController {
+  constructor(
+    private readonly alerts: AlertsQuery,
+    private readonly acknowledgeAlert: AcknowledgeAlertUseCase,
+  ) {}
+
+  @Get()
+  @Roles(...TRACERS)
+  @ApiOperation({ summary: 'Stolen-weapon hits, newest first; `?status=open` for those still to be dealt with' })
+  @ApiPageResponse(AlertDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  list(@Query() query: AlertQuery): Promise<Page<AlertDto>> {
+    return this.alerts.list(query);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles(...TRACERS)
+  @ApiOperation({ summary: 'Acknowledge an alert; acknowledging it again changes nothing' })
+  @ApiOkResponse({ type: AlertDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  acknowledge(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<AlertDto> {
+    return this.acknowledgeAlert.execute(id, context);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditActor, AuditService } from '../audit/audit.service';
+import type { AlertSource } from './alert.entity';
+
+export interface AlertInput {
+  source: AlertSource;
+  weaponId: string;
+  details: Record<string, unknown>;
+  traceRequestId?: string;
+}
+
+/**
+ * Raises stolen-weapon alerts. Raising never fails the work that triggered it: inside the
+ * caller's transaction the insert runs under a savepoint, so a failed insert is rolled back
+ * alone, logged with the request id, and the caller's own writes still commit.
+ */
+@Injectable()
+export class AlertsService {
+  private readonly logger = new Logger('Alerts');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Inside the caller's transaction. Returns the new alert's id, or null when an equal
+   * alert already exists (the same trace request and weapon; an open search alert of the
+   * same person on the same weapon) or the insert failed.
+   */
+  async raise(manager: EntityManager, actor: AuditActor, input: AlertInput): Promise<string | null> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AlertsService.raise must run inside a transaction');
+    await manager.query('SAVEPOINT raise_alert');
+    try {
+      // The weapon as the caller's transaction sees it now, kept with the alert.
+      const rows = (await manager.query(
+        `INSERT INTO alerts (source, weapon_id, weapon, details, trace_request_id, raised_by, raised_by_username,
+                             request_id, raised_at, status, version)
+         SELECT $1, w.id,
+                jsonb_build_object('id', w.id, 'registryNumber', w.registry_number, 'make', w.make, 'model', w.model,
+                                   'serialNumber', w.serial_number, 'status', w.status),
+                $3::jsonb, $4, $5, $6, $7, $8, 'open', 1
+           FROM weapons w WHERE w.id = $2
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [
+          input.source,
+          input.weaponId,
+          JSON.stringify(input.details),
+          input.traceRequestId ?? null,
+          actor.actorId,
+          actor.actorUsername,
+          actor.requestId,
+          new Date(),
+        ],
+      )) as Array<{ id: string }>;
+      await manager.query('RELEASE SAVEPOINT raise_alert');
+      return rows[0]?.id ?? null;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT raise_alert');
+      this.logger.error(
+        `could not raise a ${input.source} alert on weapon ${input.weaponId} (request ${actor.requestId ?? 'none'}): ${(error as Error).message}`,
+        (error as Error).stack,
+      );
+      return null;
+    }
+  }
+
+  /**
+   * For reads that hit stolen weapons (trace search): a small transaction of its own, each
+   * alert audited with it. Errors are logged with the request id and go no further.
+   */
+  async raiseOnRead(actor: AuditActor, inputs: readonly AlertInput[]): Promise<string[]> {
+    if (inputs.length === 0) return [];
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const raised: string[] = [];
+        for (const input of inputs) {
+          const id = await this.raise(manager, actor, input);
+          if (!id) continue;
+          raised.push(id);
+          await this.audit.append(manager, actor, {
+            action: 'alert.raised',
+            entityType: 'alert',
+            entityId: id,
+            before: null,
+            after: { source: input.source, weaponId: input.weaponId, details: input.details },
+          });
+        }
+        return raised;
+      });
+    } catch (error) {
+      this.logger.error(
+        `could not raise ${inputs.length} ${inputs[0].source} alert(s) (request ${actor.requestId ?? 'none'}): ${(error as Error).message}`,
+        (error as Error).stack,
+      );
+      return [];
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const TRACE_REQUEST_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
+export type TraceRequestStatus = (typeof TRACE_REQUEST_STATUSES)[number];
+
+export interface Recovery {
+  date: string;
+  place: string;
+  district: string | null;
+}
+
+export interface MarkingDescription {
+  serialNumber: string;
+  make: string | null;
+  model: string | null;
+  calibre: string | null;
+  type: string | null;
+  countryOfManufacture: string | null;
+}
+
+/** A police request to trace a recovered weapon, answered by the queue. */
+@Entity({ name: 'trace_requests' })
+export class TraceRequestEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'case_number', type: 'text' }) caseNumber: string;
+  @Column({ name: 'requesting_agency', type: 'text' }) requestingAgency: string;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ name: 'crime_type', type: 'text', nullable: true }) crimeType: string | null;
+  @Column({ type: 'jsonb' }) recovery: Recovery;
+  @Column({ type: 'jsonb' }) marking: MarkingDescription;
+  @Column({ type: 'text' }) status: TraceRequestStatus;
+  /** The outcome, written once, by the run that completes the request. */
+  @Column({ type: 'jsonb', nullable: true }) result: Record<string, unknown> | null;
+  @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
+  /** Runs of the job that started on this request, retries included. */
+  @Column({ type: 'integer' }) attempts: number;
+  @Column({ name: 'requested_by', type: 'uuid' }) requestedBy: string;
+  /** Named on the alerts the request raises, as they were when it was filed. */
+  @Column({ name: 'requested_by_username', type: 'text' }) requestedByUsername: string;
+  /** X-Request-Id of the request that filed it, carried into the audit entries of its job. */
+  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ type: 'integer' }) version: number;
+}

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
+
+@Injectable()
+export class TraceRequestProcessor {
+  constructor(private readonly answer: AnswerTraceRequestUseCase) {}
+
+  @JobHandler(JobName.AnswerTraceRequest)
+  handle(payload: JobPayloads[JobName.AnswerTraceRequest], job: JobContext): Promise<{ status: string }> {
+    return this.answer.execute(payload.traceRequestId, job);
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { ErrorCode } from '../common/error-code';
+import { ApiPageResponse, ApiProblems } from '../common/openapi';
+import type { Page } from '../common/pagination';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
+import { AcceptedTraceRequestDto, CreateTraceRequestDto, TraceRequestDto, TraceRequestQuery } from './trace-request.dto';
+import { TraceRequestsQuery } from './trace-requests.query';
+import { TRACERS } from './trace.roles';
+
+@ApiTags('tracing')
+@Controller('trace-requests')
+export class TraceRequestsController {
+  constructor(
+    private readonly create: CreateTraceRequestUseCase,
+    private readonly requests: TraceRequestsQuery,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles(...TRACERS)
+  @ApiOperation({ summary: 'Ask for a recovered weapon to be traced; answered by the queue (poll GET /trace-requests/:id)' })
+  @ApiAcceptedResponse({ type: AcceptedTraceRequestDto })
+  @ApiProblems(ErrorCode.ValidationFailed)
+  file(@Body() body: CreateTraceRequestDto, @Ctx() context: RequestContext): Promise<AcceptedTraceRequestDto> {
+    return this.create.execute(body, context);
+  }
+
+  @Get()
+  @Roles(...TRACERS)
+  @ApiOperation({ summary: 'Trace requests, newest first' })
+  @ApiPageResponse(TraceRequestDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  list(@Query() query: TraceRequestQuery): Promise<Page<TraceRequestDto>> {
+    return this.requests.list(query);
+  }
+
+  @Get(':id')
+  @Roles(...TRACERS)
+  @ApiOperation({ summary: 'A trace request: status `queued`, `processing`, `completed` (with its result) or `failed`' })
+  @ApiOkResponse({ type: TraceRequestDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<TraceRequestDto> {
+    return this.requests.get(id);
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../common/domain-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import type { TraceRequestDto, TraceRequestQuery } from './trace-request.dto';
+import { TraceRequestEntity } from './trace-request.entity';
+import { toTraceRequestDto } from './trace-request.mapper';
+
+type Key = [string, string];
+const isKey = (value: unknown): value is Key =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && isUUID(value[1]);
+
+@Injectable()
+export class TraceRequestsQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(id: string): Promise<TraceRequestDto> {
+    const request = await this.dataSource.getRepository(TraceRequestEntity).findOneBy({ id });
+    if (!request) throw new NotFoundError('Trace request', id);
+    return toTraceRequestDto(request);
+  }
+
+  /** Newest first; served by ix_trace_requests_case, _status or _created, read backwards. */
+  async list(query: TraceRequestQuery): Promise<Page<TraceRequestDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const before = decodeCursor(query.cursor, isKey);
+    const qb = this.dataSource.getRepository(TraceRequestEntity).createQueryBuilder('r');
+    if (query.caseNumber !== undefined) qb.andWhere('r.case_number = :caseNumber', { caseNumber: query.caseNumber.trim() });
+    if (query.status !== undefined) qb.andWhere('r.status = :status', { status: query.status });
+    if (before) qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: before[0], id: before[1] });
+    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    return toPage(rows, limit, toTraceRequestDto, (row) => [row.createdAt.toISOString(), row.id]);
+  }
+}
