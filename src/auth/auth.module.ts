@@ -21,7 +21,7 @@ import { TokensService } from './tokens.service';
     JwtModule.registerAsync({
       inject: [authConfig.KEY, SIGNING_KEYS],
       useFactory: (config: ConfigType<typeof authConfig>, keys: SigningKeys) => ({
-        privateKey: keys.jwt.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        privateKey: keys.jwt.privateKey,
         signOptions: {
           algorithm: 'ES256',
           issuer: config.issuer,

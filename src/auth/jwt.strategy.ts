@@ -29,7 +29,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: keys.jwt.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      // jsonwebtoken takes a KeyObject (the typings say string | Buffer); a parsed key is not
+      // re-read from PEM on every request.
+      secretOrKey: keys.jwt.publicKey as unknown as Buffer,
       algorithms: ['ES256'],
       issuer: config.issuer,
       audience: config.audience,
