@@ -1,1 +1,3 @@
-export const auditApiEntities: Array<new () => object> = [];
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
+
+export const auditApiEntities: Array<new () => object> = [AuditCheckpointEntity];

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
-import { ChainedEntry, ChainVerifier, entryHash, jsonNormalise, VerifyResult } from './audit-chain';
+import { type ChainedEntry, entryHash, GENESIS_HASH, jsonNormalise } from './audit-chain';
+import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
+import { type SignedCheckpoint } from './audit-checkpoint.signing';
+import { checkSegment, type IsoRow, rowFromIso, SEGMENT_SIZE, SEGMENT_SQL_ISO } from './audit-verify.segment';
+import { VERIFY_WORKERS, VerifyWorkerPool } from './audit-verify.workers';
 
 export interface AuditInput {
   action: string;
@@ -63,7 +67,21 @@ export function toChainedEntry(row: AuditRow): ChainedEntry {
   };
 }
 
-const VERIFY_BATCH = 5000;
+/** A part of the chain by seq, both ends included; an absent end is the chain's start or its head. */
+export interface SeqRange {
+  from?: number;
+  to?: number;
+}
+
+/** Signed checkpoints to hold the chain against while it is recomputed. */
+export interface CheckpointSource {
+  key: CheckpointKey;
+  /** Checkpoints with afterSeq < seq <= toSeq, in any order. */
+  between(afterSeq: number, toSeq: number, manager?: EntityManager): Promise<SignedCheckpoint[]>;
+}
+
+/** Matches Date.prototype.toISOString for the millisecond timestamps append() writes. */
+export const ISO_OCCURRED_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 @Injectable()
 export class AuditService {
@@ -119,27 +137,102 @@ export class AuditService {
     return { ...fields, prevHash: head.hash, hash };
   }
 
-  /** Recomputes the whole chain in batches (flat memory) and checks it ends at the recorded head. */
-  async verify(): Promise<VerifyResult> {
-    const verifier = new ChainVerifier();
-    let after = 0;
-    for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id, before, after,
-                request_id, client_ip, prev_hash, hash
-           FROM audit_entries WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [after, VERIFY_BATCH],
-      )) as AuditRow[];
-      for (const row of rows) {
-        if (!verifier.feed(toChainedEntry(row))) return verifier.result();
-      }
-      if (rows.length < VERIFY_BATCH) break;
-      after = Number(rows[rows.length - 1].seq);
-    }
-    const [head] = (await this.dataSource.query('SELECT seq FROM audit_head WHERE id = 1')) as Array<{ seq: string }>;
+  /** Recomputes the whole chain; see verifyRange. */
+  verify(): Promise<ChainReport> {
+    return this.verifyRange();
+  }
+
+  /**
+   * Recomputes the entries of `range` part by part (flat memory), holding each against the
+   * signed checkpoints of `checkpoints`. The range is cut at the head recorded when it starts,
+   * so entries appended meanwhile are neither checked nor mistaken for forgeries; when it
+   * reaches that head, the last hash must be the head's and no entry may lie beyond it.
+   * Large ranges are hashed on worker threads, each reading its parts over its own
+   * connection; inside a transaction (`manager`) everything runs on that connection.
+   */
+  async verifyRange(range: SeqRange = {}, checkpoints?: CheckpointSource, manager?: EntityManager): Promise<ChainReport> {
+    const runner = manager ?? this.dataSource;
+    const [head] = (await runner.query(
+      'SELECT h.seq, h.hash, (SELECT max(seq) FROM audit_entries) AS max_seq FROM audit_head h WHERE h.id = 1',
+    )) as Array<{ seq: string; hash: string; max_seq: string | null }>;
     const headSeq = Number(head.seq);
-    // The recorded head disagrees with the last entry: entries were removed from, or forged onto, the end.
-    if (headSeq !== verifier.lastSeq) verifier.fail(Math.min(headSeq, verifier.lastSeq) + 1);
-    return verifier.result();
+    const from = Math.max(1, range.from ?? 1);
+    const to = Math.min(range.to ?? headSeq, headSeq);
+    let prevHash = GENESIS_HASH;
+    if (from > 1) {
+      const [previous] = (await runner.query('SELECT hash FROM audit_entries WHERE seq = $1', [from - 1])) as Array<{ hash: string }>;
+      if (!previous) {
+        return {
+          valid: false,
+          checked: 0,
+          headSeq: from - 1,
+          headHash: GENESIS_HASH,
+          firstInvalidSeq: from - 1,
+          problem: `entry ${from - 1} is missing, so entry ${from} cannot be linked to it`,
+          checkpointsChecked: 0,
+        };
+      }
+      prevHash = previous.hash;
+    }
+    const check = new ChainCheck({ seq: from, prevHash }, { key: checkpoints?.key, otherKeys: 'hash-only' });
+    if (from <= to) {
+      const url = manager ? undefined : (this.dataSource.options as { url?: string }).url;
+      const pool = url !== undefined && to - from + 1 > 2 * SEGMENT_SIZE ? new VerifyWorkerPool(url) : null;
+      try {
+        await this.checkParts(check, from, to, checkpoints, manager, pool);
+      } finally {
+        await pool?.close();
+      }
+    }
+    if (!check.valid) return check.result();
+    if (check.lastSeq < to) {
+      const missing = check.lastSeq + 1;
+      check.fail(missing, missing === to ? `entry ${to} is missing` : `entries ${missing} to ${to} are missing`);
+    } else if (to === headSeq) {
+      const maxSeq = head.max_seq === null ? 0 : Number(head.max_seq);
+      if (check.headHash !== head.hash) {
+        check.fail(headSeq, `entry ${headSeq} is not the recorded chain head: its hash is ${check.headHash}, the head records ${head.hash}`);
+      } else if (maxSeq > headSeq) {
+        check.fail(headSeq + 1, `entry ${headSeq + 1} lies beyond the recorded chain head (${headSeq}): the service did not append it`);
+      }
+    }
+    return check.result();
+  }
+
+  /** Parts are read ahead of the one being absorbed, and absorbed strictly in order. */
+  private async checkParts(
+    check: ChainCheck,
+    from: number,
+    to: number,
+    checkpoints: CheckpointSource | undefined,
+    manager: EntityManager | undefined,
+    pool: VerifyWorkerPool | null,
+  ): Promise<void> {
+    const runner = manager ?? this.dataSource;
+    const ahead: Array<Promise<SegmentReport>> = [];
+    let nextFrom = from;
+    const launch = (): void => {
+      if (nextFrom > to) return;
+      const partFrom = nextFrom;
+      const partTo = Math.min(to, partFrom + SEGMENT_SIZE - 1);
+      nextFrom = partTo + 1;
+      const report = (async (): Promise<SegmentReport> => {
+        // The first part also loads the checkpoint on the entry before the range: it signs the starting link.
+        const due = checkpoints ? await checkpoints.between(partFrom === from ? partFrom - 2 : partFrom - 1, partTo, manager) : [];
+        check.expectCheckpoints(due);
+        const hashesAt = due.map((checkpoint) => checkpoint.seq);
+        if (pool) return pool.check({ from: partFrom, to: partTo, hashesAt });
+        const rows = (await runner.query(SEGMENT_SQL_ISO, [partFrom, partTo])) as IsoRow[];
+        return checkSegment(rows.map(rowFromIso), partFrom, partTo, hashesAt);
+      })();
+      report.catch(() => undefined);
+      ahead.push(report);
+    };
+    for (let index = 0; index < (pool ? 2 * VERIFY_WORKERS : 2); index += 1) launch();
+    while (ahead.length > 0) {
+      const report = await (ahead.shift() as Promise<SegmentReport>);
+      if (!check.absorb(report)) return;
+      launch();
+    }
   }
 }

@@ -35,6 +35,7 @@ export enum ErrorCode {
   WeaponNotTransferable = 'WEAPON_NOT_TRANSFERABLE',
   RecipientNotLicensed = 'RECIPIENT_NOT_LICENSED',
   SameOwner = 'SAME_OWNER',
+  AuditChainInvalid = 'AUDIT_CHAIN_INVALID',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
 }
@@ -69,6 +70,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.IdempotencyInProgress:
     case ErrorCode.HolderMismatch:
     case ErrorCode.WeaponNotTransferable:
+    case ErrorCode.AuditChainInvalid:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -127,6 +129,7 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.WeaponNotTransferable]: 'The weapon cannot be transferred in its current status',
   [ErrorCode.RecipientNotLicensed]: 'The recipient has no licence in force for this weapon',
   [ErrorCode.SameOwner]: 'Sender and recipient are the same owner',
+  [ErrorCode.AuditChainInvalid]: 'The audit chain does not verify',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.InternalError]: 'Internal error',
 };

@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { parseEnv } from './env';
 
 class AuditEnv {
@@ -10,15 +10,27 @@ class AuditEnv {
     message: 'AUDIT_SIGNING_PRIVATE_KEY must be a PKCS#8 PEM Ed25519 private key',
   })
   AUDIT_SIGNING_PRIVATE_KEY?: string = undefined;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL must be a whole number of seconds' })
+  @Min(10)
+  @Max(86_400)
+  AUDIT_CHECKPOINT_INTERVAL = 300;
 }
 
 export interface AuditConfig {
   /** PEM of the Ed25519 key that signs audit checkpoints; absent outside production means the development key. */
   signingPrivateKey?: string;
+  /** How often the queue signs the chain head, in seconds; nothing is signed while the head has not moved. */
+  checkpointIntervalSeconds: number;
 }
 
 export function parseAuditConfig(env: NodeJS.ProcessEnv): AuditConfig {
-  return { signingPrivateKey: parseEnv(AuditEnv, env).AUDIT_SIGNING_PRIVATE_KEY };
+  const parsed = parseEnv(AuditEnv, env);
+  return {
+    signingPrivateKey: parsed.AUDIT_SIGNING_PRIVATE_KEY,
+    checkpointIntervalSeconds: parsed.AUDIT_CHECKPOINT_INTERVAL,
+  };
 }
 
 export const auditConfig = registerAs('audit', () => parseAuditConfig(process.env));

@@ -1,0 +1,15 @@
+import { DomainError } from '../common/domain-error';
+import { ErrorCode } from '../common/error-code';
+import { type ChainReport } from './audit-chain-check';
+
+/** Nothing is ever signed over a chain that does not verify: a checkpoint would vouch for the forgery. */
+export class AuditChainBrokenError extends DomainError {
+  constructor(readonly report: ChainReport) {
+    super(
+      ErrorCode.AuditChainInvalid,
+      `The audit chain does not verify at seq ${report.firstInvalidSeq}: ${report.problem ?? 'its head moved unexpectedly'}. ` +
+        'No checkpoint was signed.',
+      { extensions: { firstInvalidSeq: report.firstInvalidSeq } },
+    );
+  }
+}
