@@ -6,23 +6,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, type PageQuery, toPage } fr
 import { type ChainedEntry } from './audit-chain';
 import { type AuditEventDto, type AuditEventSearchQuery, type AuditHistoryEntryDto } from './audit-event.dto';
 import { toAuditEventDto, toAuditHistoryEntryDto } from './audit-event.mapper';
-import { toChainedEntry } from './audit.service';
-
-interface EntryRow {
-  seq: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_username: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-  client_ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
+import { type AuditRow as EntryRow, toChainedEntry } from './audit-row';
 
 const isSeqKey = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 

@@ -33,40 +33,6 @@ export function actorOf(context: RequestContext): AuditActor {
   };
 }
 
-interface AuditRow {
-  seq: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_username: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-  client_ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-export function toChainedEntry(row: AuditRow): ChainedEntry {
-  return {
-    seq: Number(row.seq),
-    occurredAt: row.occurred_at.toISOString(),
-    actorId: row.actor_id,
-    actorUsername: row.actor_username,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.before,
-    after: row.after,
-    requestId: row.request_id,
-    clientIp: row.client_ip,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
 /** A part of the chain by seq, both ends included; an absent end is the chain's start or its head. */
 export interface SeqRange {
   from?: number;

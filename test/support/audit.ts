@@ -1,43 +1,12 @@
-import { type ChainedEntry, ChainVerifier } from '../../src/audit/audit-chain';
+import { ChainVerifier } from '../../src/audit/audit-chain';
+import { type AuditRow, toChainedEntry } from '../../src/audit/audit-row';
 import type { TestApp } from './test-app';
-
-interface AuditRow {
-  seq: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_username: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-  client_ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEntry = (row: AuditRow): ChainedEntry => ({
-  seq: Number(row.seq),
-  occurredAt: row.occurred_at.toISOString(),
-  actorId: row.actor_id,
-  actorUsername: row.actor_username,
-  action: row.action,
-  entityType: row.entity_type,
-  entityId: row.entity_id,
-  before: row.before,
-  after: row.after,
-  requestId: row.request_id,
-  clientIp: row.client_ip,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
 
 /** Recomputes the whole stored chain from seq 1, independently of the service, and checks the head. */
 export async function recomputeChain(t: TestApp): Promise<{ valid: boolean; seqs: number[]; headSeq: number }> {
   const rows = (await t.db.query<AuditRow>('SELECT * FROM audit_entries ORDER BY seq')).rows;
   const verifier = new ChainVerifier();
-  for (const row of rows) verifier.feed(toEntry(row));
+  for (const row of rows) verifier.feed(toChainedEntry(row));
   const [head] = (await t.db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head')).rows;
   const result = verifier.result();
   return {
