@@ -9,6 +9,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ValidationFailedError } from '../common/domain-error';
 import { type AuditExportQuery } from './audit-export.dto';
 import { CSV_HEADER, csvLine, ExportFormat, type ExportRow, ndjsonLine } from './audit-export.format';
+import { type IsoRow, rowFromIso } from './audit-verify.segment';
 import { type AuditActor, AuditService, ISO_OCCURRED_AT } from './audit.service';
 
 export interface AuditExport {
@@ -17,22 +18,6 @@ export interface AuditExport {
   fileName: string;
   contentType: string;
   stream: Readable;
-}
-
-interface ExportDbRow {
-  seq: string;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_username: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  request_id: string | null;
-  client_ip: string | null;
-  prev_hash: string;
-  hash: string;
 }
 
 /**
@@ -54,24 +39,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   [ExportFormat.Csv]: 'text/csv; charset=utf-8; header=present',
 };
 
-function toExportRow(row: ExportDbRow): ExportRow {
-  return {
-    seq: Number(row.seq),
-    occurredAt: row.occurred_at,
-    actorId: row.actor_id,
-    actorUsername: row.actor_username,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    beforeJson: row.before ?? 'null',
-    afterJson: row.after ?? 'null',
-    requestId: row.request_id,
-    clientIp: row.client_ip,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
 /** Database rows in, text out; the readable side's buffer limit is what pushes back on the cursor. */
 class ExportFormatter extends Transform {
   private buffered: string;
@@ -84,8 +51,8 @@ class ExportFormatter extends Transform {
     this.buffered = header;
   }
 
-  override _transform(row: ExportDbRow, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.buffered += this.line(toExportRow(row));
+  override _transform(row: IsoRow, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.buffered += this.line(rowFromIso(row));
     if (this.buffered.length >= CHUNK_CHARS) {
       this.push(this.buffered);
       this.buffered = '';
