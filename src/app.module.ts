@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './core.module';
+import { ImportsModule } from './imports/imports.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { ReportsModule } from './reports/reports.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OwnersModule } from './owners/owners.module';
@@ -24,6 +27,9 @@ import { UsersModule } from './users/users.module';
     TransfersModule,
     TraceModule,
     AuditApiModule,
+    ReconciliationModule,
+    ReportsModule,
+    ImportsModule,
     HealthModule,
     MetricsModule,
   ],

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditApiModule } from './audit/audit-api.module';
 import { CoreModule } from './core.module';
+import { ImportsModule } from './imports/imports.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { ReportsModule } from './reports/reports.module';
 import { QueueModule } from './queue/queue.module';
 import { TraceModule } from './trace/trace.module';
 
@@ -9,6 +12,6 @@ import { TraceModule } from './trace/trace.module';
  * a `@JobHandler` is imported here; the queue refuses to start if a job has no handler.
  */
 @Module({
-  imports: [CoreModule, QueueModule, TraceModule, AuditApiModule],
+  imports: [CoreModule, QueueModule, TraceModule, AuditApiModule, ReconciliationModule, ReportsModule, ImportsModule],
 })
 export class WorkerModule {}

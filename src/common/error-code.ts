@@ -36,6 +36,8 @@ export enum ErrorCode {
   RecipientNotLicensed = 'RECIPIENT_NOT_LICENSED',
   SameOwner = 'SAME_OWNER',
   AuditChainInvalid = 'AUDIT_CHAIN_INVALID',
+  ReportNotReady = 'REPORT_NOT_READY',
+  DuplicateImport = 'DUPLICATE_IMPORT',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
 }
@@ -71,6 +73,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.HolderMismatch:
     case ErrorCode.WeaponNotTransferable:
     case ErrorCode.AuditChainInvalid:
+    case ErrorCode.ReportNotReady:
+    case ErrorCode.DuplicateImport:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -130,6 +134,8 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.RecipientNotLicensed]: 'The recipient has no licence in force for this weapon',
   [ErrorCode.SameOwner]: 'Sender and recipient are the same owner',
   [ErrorCode.AuditChainInvalid]: 'The audit chain does not verify',
+  [ErrorCode.ReportNotReady]: 'The report is not ready',
+  [ErrorCode.DuplicateImport]: 'This file was already imported',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.InternalError]: 'Internal error',
 };

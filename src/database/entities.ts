@@ -9,6 +9,9 @@ import { registryEntities } from '../registry/registry.entities';
 import { traceEntities } from '../trace/trace.entities';
 import { transfersEntities } from '../transfers/transfers.entities';
 import { UserEntity } from '../users/user.entity';
+import { importsEntities } from '../imports/imports.entities';
+import { reconciliationEntities } from '../reconciliation/reconciliation.entities';
+import { reportsEntities } from '../reports/reports.entities';
 
 /** Every mapped table, so the app and the CLI data source see the same model. */
 export const entities = [
@@ -24,4 +27,7 @@ export const entities = [
   ...transfersEntities,
   ...traceEntities,
   ...auditApiEntities,
+  ...reconciliationEntities,
+  ...reportsEntities,
+  ...importsEntities,
 ];

@@ -6,6 +6,9 @@ import { Registry1795878430000 } from './1795878430000-registry';
 import { Transfers1795878440000 } from './1795878440000-transfers';
 import { QueueTrace1795878450000 } from './1795878450000-queue-trace';
 import { AuditCheckpoints1795878460000 } from './1795878460000-audit-checkpoints';
+import { Reconciliation1795878470000 } from './1795878470000-reconciliation';
+import { Reports1795878480000 } from './1795878480000-reports';
+import { Imports1795878490000 } from './1795878490000-imports';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -17,4 +20,7 @@ export const migrations = [
   Transfers1795878440000,
   QueueTrace1795878450000,
   AuditCheckpoints1795878460000,
+  Reconciliation1795878470000,
+  Reports1795878480000,
+  Imports1795878490000,
 ];

@@ -1,0 +1,1 @@
+export const importsEntities: Array<new () => object> = [];

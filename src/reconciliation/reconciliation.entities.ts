@@ -1,0 +1,1 @@
+export const reconciliationEntities: Array<new () => object> = [];

@@ -1,0 +1,1 @@
+export const reportsEntities: Array<new () => object> = [];
