@@ -50,10 +50,15 @@ export class ReportParamsService {
       forbidUnknownValues: true,
       validationError: { target: false, value: false },
     });
-    if (shapeErrors.length > 0) throw new ValidationFailedError(flatten(shapeErrors, 'params'));
+    const errors = flatten(shapeErrors, 'params');
     const checked = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
-    const errors: FieldError[] = [];
-    if (kind === ReportKind.WeaponTrace) return this.weapon(checked);
+    // Fields the shape check refused are not checked further: one error per field.
+    const refused = new Set(errors.map((error) => error.field.slice('params.'.length)));
+    for (const name of refused) delete checked[name];
+    if (kind === ReportKind.WeaponTrace) {
+      if (errors.length > 0) throw new ValidationFailedError(errors);
+      return this.weapon(checked);
+    }
     this.period(checked, kind === ReportKind.TraceRequests ? ['from', 'to'] : ['since', 'until'], errors);
     const district = checked.district;
     if (typeof district === 'string' && (await this.districts.unknownCodes([district])).length > 0) {

@@ -8,7 +8,7 @@ export class ReportNotReadyError extends DomainError {
       status === 'failed'
         ? `Report ${id} failed and has no file: ${failureReason ?? 'no reason recorded'}`
         : `Report ${id} is ${status}; its file exists once GET /reports/${id} says completed.`,
-      { extensions: { status }, ...(status === 'failed' ? {} : { headers: { 'Retry-After': '5' } }) },
+      { extensions: { reportStatus: status }, ...(status === 'failed' ? {} : { headers: { 'Retry-After': '5' } }) },
     );
   }
 }
