@@ -48,6 +48,8 @@ describe('reports', () => {
   let traced: Weapon;
   let lost: Weapon;
   let kept: Weapon;
+  /** A report whose build cannot succeed, started first: its retries back off for about 30 s meanwhile. */
+  let doomed: string;
 
   const requestReport = (as: TestUser, body: Record<string, unknown>) => t.http.post(api).set(bearer(as.accessToken)).send(body);
   const reload = async (id: string): Promise<Weapon> =>
@@ -124,6 +126,16 @@ describe('reports', () => {
     lost = await registerWeapon(t, officer, weaponBody(seller.id, { make: 'Taurus', model: 'G2C' }));
     await event(lost, 'reported_lost', 'Volcán');
     kept = await registerWeapon(t, officer, weaponBody(buyer.id, { make: 'Smith & Wesson', model: '642', type: 'revolver', calibre: '.38 Special' }));
+
+    // Written behind the API's back: no such weapon, so every run of its job fails.
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO reports (kind, format, params, status, requested_by, requested_by_username)
+       VALUES ('weapon_trace', 'pdf', $1::jsonb, 'queued', $2, $3) RETURNING id`,
+      [JSON.stringify({ weaponId: randomUUID(), registryNumber: 'PA-1900-0000000' }), police.id, police.username],
+    );
+    doomed = rows[0].id;
+    await t.db.query(`INSERT INTO queue_outbox (job_name, payload) VALUES ('report.build', $1::jsonb)`, [JSON.stringify({ reportId: doomed })]);
+    await t.db.query(`SELECT pg_notify('queue_outbox', '')`);
   });
   afterAll(() => t.close());
 
@@ -525,6 +537,21 @@ describe('reports', () => {
         expect(page).toContain('N.º de registro');
       });
       expect(pages[pages.length - 1]).toContain(`Fin del informe — ${BULK} filas`);
+    });
+  });
+
+  describe('a build that keeps failing', () => {
+    it('ends failed after its last attempt, with a reason for the requester, audited, and no file', async () => {
+      const report = await settled(doomed, 120_000);
+      expect(report).toMatchObject({ status: 'failed', attempts: 5, failureReason: expect.stringContaining('could not be built') });
+      expect(report.completedAt).toBeDefined();
+      expect(report.sha256).toBeUndefined();
+      const file = await t.http.get(`${api}/${doomed}/file`).set(bearer(police.accessToken)).expect(409);
+      expect(file.body).toMatchObject({ code: 'REPORT_NOT_READY', reportStatus: 'failed' });
+      const { rows } = await t.db.query(`SELECT action, after FROM audit_entries WHERE entity_id = $1 ORDER BY seq`, [doomed]);
+      expect(rows).toEqual([{ action: 'report.failed', after: expect.objectContaining({ status: 'failed', attempts: 5 }) }]);
+      const chunks = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM report_chunks WHERE report_id = $1', [doomed]);
+      expect(chunks.rows[0].n).toBe(0);
     });
   });
 });
