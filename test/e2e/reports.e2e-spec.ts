@@ -150,6 +150,13 @@ describe('reports', () => {
       expect(docs.body.components.schemas).toHaveProperty([model]);
     }
     expect(docs.body.components.schemas.StolenWeaponsParamsDto.properties).toHaveProperty('since');
+    for (const operation of [docs.body.paths[api].post, docs.body.paths[api].get, docs.body.paths[`${api}/{id}/file`].get]) {
+      expect(operation.security).toEqual([{ bearer: [] }]);
+      expect(operation.responses['401']).toBeDefined();
+    }
+    const created = docs.body.components.schemas.CreateReportDto;
+    expect(created.required.sort()).toEqual(['format', 'kind']);
+    expect(created.properties.params.oneOf).toHaveLength(4);
   });
 
   describe('weapon_trace', () => {
