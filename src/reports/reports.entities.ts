@@ -1,1 +1,3 @@
-export const reportsEntities: Array<new () => object> = [];
+import { ReportEntity } from './report.entity';
+
+export const reportsEntities: Array<new () => object> = [ReportEntity];

@@ -1,5 +1,27 @@
 import { Module } from '@nestjs/common';
+import { ReferenceModule } from '../reference/reference.module';
+import { TraceModule } from '../trace/trace.module';
+import { BuildReportUseCase } from './build-report.use-case';
+import { DownloadReportUseCase } from './download-report.use-case';
+import { ReportFileStore } from './report-file.store';
+import { ReportParamsService } from './report-params.service';
+import { ReportProcessor } from './report.processor';
+import { ReportsController } from './reports.controller';
+import { ReportsQuery } from './reports.query';
+import { RequestReportUseCase } from './request-report.use-case';
 
 /** Reports for the ministry (PDF, CSV, JSON), built by the queue and stored with their SHA-256. */
-@Module({})
+@Module({
+  imports: [TraceModule, ReferenceModule],
+  controllers: [ReportsController],
+  providers: [
+    ReportParamsService,
+    RequestReportUseCase,
+    BuildReportUseCase,
+    ReportProcessor,
+    ReportFileStore,
+    ReportsQuery,
+    DownloadReportUseCase,
+  ],
+})
 export class ReportsModule {}

@@ -31,5 +31,6 @@ import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
     TraceRequestProcessor,
     TraceRequestsQuery,
   ],
+  exports: [TraceRecords],
 })
 export class TraceModule {}

@@ -1,0 +1,78 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Cell, Column, ReportRow } from './report-kinds';
+
+export type Emit = (data: Buffer | string) => void;
+
+/** What every file says about itself (the JSON `report` member, the PDF's first lines). */
+export interface ReportMeta {
+  id: string;
+  kind: string;
+  format: string;
+  title: string;
+  params: Record<string, unknown>;
+  generatedAt: Date;
+  auditHeadSeq: number;
+  requestedBy: string;
+}
+
+/** A table written row by row. */
+export interface RowWriter {
+  row(row: ReportRow): void;
+  /** Resolves once the last byte has been emitted. */
+  end(): Promise<void>;
+}
+
+/** RFC 4180 with a header row of the columns' keys; null is an empty field. */
+export class CsvWriter implements RowWriter {
+  constructor(
+    private readonly emit: Emit,
+    private readonly columns: readonly Column[],
+  ) {
+    emit(stringify([columns.map((column) => column.key)]));
+  }
+
+  row(row: ReportRow): void {
+    this.emit(stringify([this.columns.map((column) => row[column.key] ?? null)]));
+  }
+
+  end(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export function jsonMeta(meta: ReportMeta): Record<string, unknown> {
+  return {
+    id: meta.id,
+    kind: meta.kind,
+    title: meta.title,
+    params: meta.params,
+    generatedAt: meta.generatedAt.toISOString(),
+    auditHeadSeq: meta.auditHeadSeq,
+    requestedBy: meta.requestedBy,
+  };
+}
+
+/** `{ "report": {...}, "rows": [...], "rowCount": n }`, written as the rows come. */
+export class JsonWriter implements RowWriter {
+  private count = 0;
+
+  constructor(
+    private readonly emit: Emit,
+    meta: ReportMeta,
+    private readonly columns: readonly Column[],
+  ) {
+    emit(`{"report":${JSON.stringify(jsonMeta(meta))},"rows":[`);
+  }
+
+  row(row: ReportRow): void {
+    const ordered: Record<string, Cell> = {};
+    for (const column of this.columns) ordered[column.key] = row[column.key] ?? null;
+    this.emit(`${this.count === 0 ? '\n' : ',\n'}${JSON.stringify(ordered)}`);
+    this.count += 1;
+  }
+
+  end(): Promise<void> {
+    this.emit(`\n],"rowCount":${this.count}}\n`);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/auth.decorators';
+import { ErrorCode } from '../common/error-code';
+import { ApiPageResponse, ApiProblems } from '../common/openapi';
+import type { Page } from '../common/pagination';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { DownloadReportUseCase } from './download-report.use-case';
+import { PARAMS_MODELS } from './report-params.dto';
+import { AcceptedReportDto, CreateReportDto, ReportDto, ReportQuery } from './report.dto';
+import { REPORT_USERS } from './reports.roles';
+import { ReportsQuery } from './reports.query';
+import { RequestReportUseCase } from './request-report.use-case';
+
+const FILE_DESCRIPTION =
+  'The file once the report is completed, streamed from storage. Content-Type by format (application/pdf, ' +
+  'text/csv; charset=utf-8, application/json); Content-Disposition names it <kind>[-<subject>]-<day>.<format>; ' +
+  'Repr-Digest (RFC 9530) and ETag carry its SHA-256, the same as the report\'s sha256. Each download is audited (report.downloaded).';
+
+@ApiTags('reports')
+@ApiExtraModels(...PARAMS_MODELS)
+@Controller('reports')
+@Roles(...REPORT_USERS)
+export class ReportsController {
+  constructor(
+    private readonly requestReport: RequestReportUseCase,
+    private readonly downloadReport: DownloadReportUseCase,
+    private readonly reports: ReportsQuery,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a report; built by the queue (poll GET /reports/:id, then GET /reports/:id/file)',
+    description: 'The request is audited (report.requested); the build is audited too (report.generated, with its sha256).',
+  })
+  @ApiAcceptedResponse({ type: AcceptedReportDto })
+  @ApiProblems(ErrorCode.ValidationFailed)
+  request(@Body() body: CreateReportDto, @Ctx() context: RequestContext): Promise<AcceptedReportDto> {
+    return this.requestReport.execute(body, context);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Reports, newest first, by kind or status' })
+  @ApiPageResponse(ReportDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  list(@Query() query: ReportQuery): Promise<Page<ReportDto>> {
+    return this.reports.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A report: status `queued`, `running`, `completed` (with sha256, auditHeadSeq, size) or `failed`' })
+  @ApiOkResponse({ type: ReportDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<ReportDto> {
+    return this.reports.get(id);
+  }
+
+  @Get(':id/file')
+  @ApiOperation({ summary: "The report's file; 409 REPORT_NOT_READY until it is completed", description: FILE_DESCRIPTION })
+  @ApiProduces('application/pdf', 'text/csv', 'application/json')
+  @ApiOkResponse({
+    description: FILE_DESCRIPTION,
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/json': { schema: { type: 'object' } },
+    },
+    headers: {
+      'Content-Disposition': { description: 'attachment; filename="<kind>[-<subject>]-<day>.<format>"', schema: { type: 'string' } },
+      'Repr-Digest': { description: 'sha-256=:<base64 of the SHA-256>:', schema: { type: 'string' } },
+      ETag: { description: '"<hex SHA-256>"', schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.ReportNotReady)
+  async file(
+    @Param('id', uuidParam()) id: string,
+    @Ctx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.downloadReport.execute(id, context);
+    void reply.header('Repr-Digest', file.reprDigest).header('ETag', `"${file.sha256}"`);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.sizeBytes,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../common/domain-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import type { ReportDto, ReportQuery } from './report.dto';
+import { ReportEntity } from './report.entity';
+import { toReportDto } from './report.mapper';
+
+type Key = [string, string];
+const isKey = (value: unknown): value is Key =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && isUUID(value[1]);
+
+@Injectable()
+export class ReportsQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(id: string): Promise<ReportDto> {
+    const report = await this.dataSource.getRepository(ReportEntity).findOneBy({ id });
+    if (!report) throw new NotFoundError('Report', id);
+    return toReportDto(report);
+  }
+
+  /** Newest first; served by ix_reports_kind, _status or _created, read backwards. */
+  async list(query: ReportQuery): Promise<Page<ReportDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const before = decodeCursor(query.cursor, isKey);
+    const qb = this.dataSource.getRepository(ReportEntity).createQueryBuilder('r');
+    if (query.kind !== undefined) qb.andWhere('r.kind = :kind', { kind: query.kind });
+    if (query.status !== undefined) qb.andWhere('r.status = :status', { status: query.status });
+    if (before) qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: before[0], id: before[1] });
+    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    return toPage(rows, limit, toReportDto, (row) => [row.createdAt.toISOString(), row.id]);
+  }
+}
