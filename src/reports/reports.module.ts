@@ -6,13 +6,14 @@ import { DownloadReportUseCase } from './download-report.use-case';
 import { ReportFileStore } from './report-file.store';
 import { ReportParamsService } from './report-params.service';
 import { ReportProcessor } from './report.processor';
+import { ReportRequestsModule } from './report-requests.module';
 import { ReportsController } from './reports.controller';
 import { ReportsQuery } from './reports.query';
 import { RequestReportUseCase } from './request-report.use-case';
 
 /** Reports for the ministry (PDF, CSV, JSON), built by the queue and stored with their SHA-256. */
 @Module({
-  imports: [TraceModule, ReferenceModule],
+  imports: [TraceModule, ReferenceModule, ReportRequestsModule],
   controllers: [ReportsController],
   providers: [
     ReportParamsService,

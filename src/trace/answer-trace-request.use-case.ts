@@ -5,6 +5,8 @@ import { type AuditActor, AuditService } from '../audit/audit.service';
 import type { JobContext } from '../queue/jobs';
 import { toWeaponDto } from '../registry/registry.mapper';
 import { MISSING_STATUSES } from '../registry/weapon-status';
+import { ReportFormat, ReportKind } from '../reports/report-kinds';
+import { ReportRequests } from '../reports/report-requests.service';
 import { AlertsService } from './alerts.service';
 import { outcomeOf } from './serial-match';
 import type { TraceResultDto } from './trace-request.dto';
@@ -37,6 +39,7 @@ export class AnswerTraceRequestUseCase {
     private readonly records: TraceRecords,
     private readonly alerts: AlertsService,
     private readonly audit: AuditService,
+    private readonly reports: ReportRequests,
   ) {}
 
   async execute(traceRequestId: string, job: JobContext): Promise<{ status: string }> {
@@ -100,6 +103,19 @@ export class AnswerTraceRequestUseCase {
         ...(traced !== null ? { traceRecord: await this.records.build(candidates[traced].weapon.id) } : {}),
       };
       const before = toTraceRequestDto(request);
+      if (traced !== null) {
+        // The ministry's copy of the answer: a PDF trace record, filed with the answer itself.
+        const weapon = candidates[traced].weapon;
+        const report = await this.reports.file(manager, requester, {
+          kind: ReportKind.WeaponTrace,
+          format: ReportFormat.Pdf,
+          params: { weaponId: weapon.id, registryNumber: weapon.registryNumber },
+          requestedBy: request.requestedBy,
+          requestedByUsername: request.requestedByUsername,
+          requestId: request.requestId,
+        });
+        request.reportId = report.id;
+      }
       request.status = 'completed';
       request.result = result as unknown as Record<string, unknown>;
       request.completedAt = new Date();
@@ -110,7 +126,13 @@ export class AnswerTraceRequestUseCase {
         entityType: 'trace_request',
         entityId: request.id,
         before: { status: before.status },
-        after: { status: request.status, outcome, candidates: candidates.map((candidate) => candidate.weapon.id), alertIds },
+        after: {
+          status: request.status,
+          outcome,
+          candidates: candidates.map((candidate) => candidate.weapon.id),
+          alertIds,
+          reportId: request.reportId,
+        },
       });
       return outcome;
     });

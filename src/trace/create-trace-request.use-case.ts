@@ -56,6 +56,7 @@ export class CreateTraceRequestUseCase {
         createdAt: new Date(),
         startedAt: null,
         completedAt: null,
+        reportId: null,
         version: 1,
       });
       await manager.save(request);

@@ -171,4 +171,9 @@ export class TraceRequestDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Present once answered `traced`: the PDF trace report filed with the answer (GET /reports/:id, then /reports/:id/file)',
+  })
+  reportId?: string;
 }

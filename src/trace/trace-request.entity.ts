@@ -42,5 +42,7 @@ export class TraceRequestEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  /** The PDF trace report filed with a `traced` answer. */
+  @Column({ name: 'report_id', type: 'uuid', nullable: true }) reportId: string | null;
   @Column({ type: 'integer' }) version: number;
 }

@@ -18,5 +18,6 @@ export function toTraceRequestDto(request: TraceRequestEntity): TraceRequestDto 
     createdAt: request.createdAt.toISOString(),
     startedAt: request.startedAt?.toISOString() ?? null,
     completedAt: request.completedAt?.toISOString() ?? null,
+    ...(request.reportId ? { reportId: request.reportId } : {}),
   };
 }

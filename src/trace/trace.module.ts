@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistryModule } from '../registry/registry.module';
+import { ReportRequestsModule } from '../reports/report-requests.module';
 import { AlertsModule } from './alerts.module';
 import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
 import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
@@ -19,7 +20,7 @@ import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
  * queue, and (through AlertsModule) stolen-weapon alerts.
  */
 @Module({
-  imports: [RegistryModule, OwnersModule, ReferenceModule, AlertsModule],
+  imports: [RegistryModule, OwnersModule, ReferenceModule, AlertsModule, ReportRequestsModule],
   controllers: [TraceController, TraceRequestsController],
   providers: [
     TraceSearch,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { foldConfusables } from '../../src/trace/serial-match';
 import { entriesAfter } from '../support/audit';
+import { pdfText } from '../support/pdf-text';
 import { auditCount, daysFromToday, makeHolder, registerWeapon, type Weapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
@@ -14,6 +15,7 @@ interface TraceRequest {
   id: string;
   status: string;
   attempts: number;
+  reportId?: string;
   result?: { outcome: string; candidates: Match[]; traceRecord?: { weapon: { id: string }; custody: unknown[] } };
 }
 
@@ -65,6 +67,16 @@ describe('tracing', () => {
       const response = await t.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).expect(200);
       if (response.body.status === 'completed' || response.body.status === 'failed') return response.body as TraceRequest;
       if (Date.now() > deadline) throw new Error(`trace request ${id} still ${response.body.status} after ${deadlineMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  const reportBuilt = async (id: string, deadlineMs = 30_000): Promise<Record<string, unknown>> => {
+    const deadline = Date.now() + deadlineMs;
+    for (;;) {
+      const response = await t.http.get(`/api/v1/reports/${id}`).set(bearer(police.accessToken)).expect(200);
+      if (response.body.status === 'completed') return response.body as Record<string, unknown>;
+      if (response.body.status === 'failed' || Date.now() > deadline) throw new Error(`report ${id} is ${response.body.status}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
@@ -365,6 +377,23 @@ describe('tracing', () => {
       expect(alerts.body.items).toEqual([
         expect.objectContaining({ traceRequestId: accepted.body.id, raisedBy: { id: police.id, username: police.username } }),
       ]);
+      // The answer filed the ministry's PDF trace report, built by the queue in turn.
+      expect(done.reportId).toEqual(expect.any(String));
+      const completed = (await entriesAfter(t, before)).find((entry) => entry.action === 'trace_request.completed');
+      expect(completed?.after).toMatchObject({ reportId: done.reportId });
+      const report = await reportBuilt(done.reportId!);
+      expect(report).toMatchObject({ kind: 'weapon_trace', format: 'pdf', params: { weaponId: weapon.id, registryNumber: weapon.registryNumber } });
+      const file = await t.http
+        .get(`/api/v1/reports/${done.reportId}/file`)
+        .set(bearer(police.accessToken))
+        .buffer(true)
+        .parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect((await pdfText(file.body as Buffer)).text).toContain(weapon.registryNumber);
     });
 
     it('completes as multiple_candidates when two weapons share the serial, and as not_found', async () => {
@@ -378,6 +407,7 @@ describe('tracing', () => {
       expect(multiple).toMatchObject({ status: 'completed', result: { outcome: 'multiple_candidates' } });
       expect(multiple.result!.candidates).toHaveLength(2);
       expect(multiple.result!.traceRecord).toBeUndefined();
+      expect(multiple.reportId).toBeUndefined();
       expect(none).toMatchObject({ status: 'completed', result: { outcome: 'not_found', candidates: [] } });
       const listed = await t.http
         .get('/api/v1/trace-requests')

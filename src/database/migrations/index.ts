@@ -9,6 +9,7 @@ import { AuditCheckpoints1795878460000 } from './1795878460000-audit-checkpoints
 import { Reconciliation1795878470000 } from './1795878470000-reconciliation';
 import { Reports1795878480000 } from './1795878480000-reports';
 import { Imports1795878490000 } from './1795878490000-imports';
+import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-reports';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Reconciliation1795878470000,
   Reports1795878480000,
   Imports1795878490000,
+  TraceRequestReports1795878500000,
 ];
