@@ -9,12 +9,14 @@ export enum JobName {
   AnswerTraceRequest = 'trace-request.answer',
   SignAuditCheckpoint = 'audit.sign-checkpoint',
   PruneOutbox = 'queue.prune-outbox',
+  RunImport = 'import.run',
 }
 
 export interface JobPayloads {
   [JobName.AnswerTraceRequest]: { traceRequestId: string };
   [JobName.SignAuditCheckpoint]: Record<string, never>;
   [JobName.PruneOutbox]: Record<string, never>;
+  [JobName.RunImport]: { importId: string };
 }
 
 /**
@@ -24,7 +26,7 @@ export interface JobPayloads {
 export enum QueueName {
   /** Short jobs a person is waiting for: trace requests. */
   Interactive = 'interactive',
-  /** Periodic housekeeping and long runs: checkpoints, reconciliation, pruning. */
+  /** Periodic housekeeping and long runs: checkpoints, reconciliation, pruning, imports. */
   Background = 'background',
 }
 
@@ -33,6 +35,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AnswerTraceRequest]: QueueName.Interactive,
   [JobName.SignAuditCheckpoint]: QueueName.Background,
   [JobName.PruneOutbox]: QueueName.Background,
+  [JobName.RunImport]: QueueName.Background,
 };
 
 /** What a handler learns about the run it is in, besides its payload. */
