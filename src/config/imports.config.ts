@@ -14,7 +14,7 @@ class ImportsEnv {
   @IsInt({ message: 'IMPORT_BATCH_SIZE must be a whole number of rows' })
   @Min(1)
   @Max(10_000)
-  IMPORT_BATCH_SIZE = 1000;
+  IMPORT_BATCH_SIZE = 2000;
 }
 
 export interface ImportsConfig {

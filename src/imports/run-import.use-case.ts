@@ -108,11 +108,24 @@ export class RunImportUseCase {
     });
   }
 
+  /**
+   * Batches are checked in memory while the previous one is being written: the row checks
+   * (class-validator, canonical names) run on this thread as Postgres works on the last
+   * batch's inserts. Writes stay strictly in order, one at a time.
+   */
   private async land(run: ImportEntity): Promise<void> {
     let columns: ColumnIndex | undefined;
     let width = 0;
     let position = 0;
     let batch: CsvRow[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async (rows: CsvRow[], from: number): Promise<void> => {
+      const checked = this.checkAll(rows, columns!, width);
+      await writing;
+      writing = this.landBatch(run, rows, checked, from);
+      // Awaited at the next flush or at the end; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+    };
     for await (const row of readCsv(this.content(run.id))) {
       if (!columns) {
         columns = columnIndex(row.cells);
@@ -123,11 +136,17 @@ export class RunImportUseCase {
       if (position <= run.processed) continue;
       batch.push(row);
       if (batch.length >= this.config.batchSize) {
-        await this.landBatch(run, columns, width, batch, position - batch.length);
+        await flush(batch, position - batch.length);
         batch = [];
       }
     }
-    if (columns && batch.length > 0) await this.landBatch(run, columns, width, batch, position - batch.length);
+    if (batch.length > 0) await flush(batch, position - batch.length);
+    await writing;
+  }
+
+  private checkAll(rows: CsvRow[], columns: ColumnIndex, width: number): Array<Candidate | RowError> {
+    const today = panamaDay();
+    return rows.map((row) => this.check(row, columns, width, today));
   }
 
   /** The stored file, in slices (the column is stored uncompressed, so each slice reads only its part). */
@@ -188,9 +207,7 @@ export class RunImportUseCase {
    * the import's progress. `from` is the number of data rows before the batch: if the import
    * is not there any more, another run landed it and this one stops.
    */
-  private async landBatch(run: ImportEntity, columns: ColumnIndex, width: number, rows: CsvRow[], from: number): Promise<void> {
-    const today = panamaDay();
-    const checked = rows.map((row) => this.check(row, columns, width, today));
+  private async landBatch(run: ImportEntity, rows: CsvRow[], checked: Array<Candidate | RowError>, from: number): Promise<void> {
     const candidates = checked.filter((item): item is Candidate => 'input' in item);
     const actor = importerActor(run);
     await this.dataSource.transaction(async (manager) => {
