@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ValidationFailedError } from '../common/domain-error';
 import { REQUIRED_COLUMNS } from './import-csv';
 import { inspectCsv, readCsv } from './import-file';
@@ -56,5 +58,12 @@ describe('inspectCsv', () => {
     ]);
     expect((await refusal(Buffer.from([0x61, 0xff, 0x0a]))).detail).toMatch(/UTF-8/);
     expect((await refusal(`${HEADER}\n"unclosed,${ROW}\n`)).detail).toMatch(/not readable CSV/);
+  });
+});
+
+describe('the example file of the README', () => {
+  it('is an import file of four rows', async () => {
+    const body = readFileSync(join(__dirname, '../../examples/weapons-import.csv'));
+    await expect(inspectCsv(body)).resolves.toMatchObject({ total: 4 });
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { recomputeChain } from '../support/audit';
 import {
   csv,
@@ -292,6 +294,27 @@ describe('imports', () => {
       expect(held.body.items).toHaveLength(1);
       expect(held.body.items[0]).toMatchObject({ make: 'Armería Chiricana', unverifiedMake: true, unverifiedCalibre: true, importMarking: { country: 'PA', year: 2020 } });
     });
+  });
+
+  it('imports the example file of the README once its holders exist', async () => {
+    const owner = (body: Record<string, unknown>) => t.http.post('/api/v1/owners').set(bearer(admin.accessToken)).send({
+      address: { district: '8-05', line: 'Vía España' },
+      ...body,
+    });
+    const person = await owner({ type: 'person', name: 'Ana Ríos', idDocument: { kind: 'cedula', number: '8-123-4567' }, birthDate: '1975-04-02', nationality: 'PA' }).expect(201);
+    const visitor = await owner({ type: 'person', name: 'John Smith', idDocument: { kind: 'passport', number: 'PA0123456' }, birthDate: '1969-10-20', nationality: 'US' }).expect(201);
+    await owner({ type: 'organization', name: 'Seguridad Istmeña S.A.', idDocument: { kind: 'ruc', number: '155612345-2-2015' } }).expect(201);
+    for (const holder of [person.body, visitor.body]) {
+      await t.http
+        .post(`/api/v1/owners/${holder.id}/licences`)
+        .set(bearer(admin.accessToken))
+        .send({ kind: 'possession', number: `LIC-${uniqueSerial()}`, issuedAt: '2020-01-01', expiresAt: daysFromToday(365), weaponTypes: ['pistol', 'revolver'] })
+        .expect(201);
+    }
+    const file = readFileSync(join(__dirname, '../../examples/weapons-import.csv'), 'utf8');
+    const response = await postCsv(t, admin, file).expect(202);
+    const view = await waitForImport(t, admin, response.body.id);
+    expect(view).toMatchObject({ status: 'completed', total: 4, accepted: 4, rejected: 0, errors: [] });
   });
 
   it('describes the routes in OpenAPI', async () => {

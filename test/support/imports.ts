@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Test } from 'supertest';
 import { daysFromToday, makeHolder, makeOwner } from './registry';
 import { bearer, type TestApp, type TestUser } from './test-app';
 
@@ -87,7 +88,7 @@ export function csv(rows: ImportRow[], header: readonly string[] = IMPORT_HEADER
   return `${lines.join('\n')}\n`;
 }
 
-export function postCsv(t: TestApp, as: TestUser, body: string, headers: Record<string, string> = {}) {
+export function postCsv(t: TestApp, as: TestUser, body: string, headers: Record<string, string> = {}): Test {
   return t.http
     .post('/api/v1/imports')
     .set(bearer(as.accessToken))
