@@ -83,9 +83,7 @@ export class CreateImportUseCase {
       id: string;
     }>;
     if (existing) {
-      throw new DomainError(ErrorCode.DuplicateImport, `This file (SHA-256 ${sha256}) was already imported: import ${existing.id}.`, {
-        extensions: { existingId: existing.id },
-      });
+      throw new DomainError(ErrorCode.DuplicateImport, `This file (SHA-256 ${sha256}) was already imported: import ${existing.id}.`);
     }
   }
 }

@@ -296,6 +296,45 @@ describe('imports', () => {
     });
   });
 
+  it('resumes after the last committed batch when a batch fails and the job is retried', async () => {
+    const holder = await importHolder(t, admin);
+    const rows = Array.from({ length: 50 }, () => importRow(holder));
+    const failing = rows[33].serialNumber!.replace(/-/g, '');
+    // The batch holding line 35 (the second of three) fails once; a sequence is not rolled back with it.
+    await t.db.query('CREATE SEQUENCE import_fail_once');
+    await t.db.query(`
+      CREATE FUNCTION import_fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.serial_normalized = '${failing}' AND nextval('import_fail_once') = 1 THEN
+          RAISE EXCEPTION 'simulated failure while landing a batch';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.query('CREATE TRIGGER import_fail_once BEFORE INSERT ON weapons FOR EACH ROW EXECUTE FUNCTION import_fail_once()');
+    try {
+      const view = await importFile(t, admin, rows);
+      expect(view).toMatchObject({ status: 'completed', total: 50, processed: 50, accepted: 50, rejected: 0 });
+      const { rows: state } = await t.db.query<{ attempts: number }>('SELECT attempts FROM imports WHERE id = $1', [view.id]);
+      expect(state[0].attempts).toBe(2);
+      const { rows: landed } = await t.db.query<{ n: string; numbers: string }>(
+        `SELECT count(*) AS n, count(DISTINCT w.registry_number) AS numbers FROM weapons w
+          WHERE w.serial_normalized = ANY($1::text[])`,
+        [rows.map((row) => row.serialNumber!.replace(/-/g, ''))],
+      );
+      expect(landed[0]).toEqual({ n: '50', numbers: '50' });
+      const entries = await count(
+        `SELECT count(*) AS n FROM audit_entries WHERE action = 'weapon.registered' AND after->>'importId' = $1`,
+        [view.id],
+      );
+      expect(entries).toBe(50);
+      expect((await recomputeChain(t)).valid).toBe(true);
+    } finally {
+      await t.db.query('DROP TRIGGER import_fail_once ON weapons');
+      await t.db.query('DROP FUNCTION import_fail_once()');
+      await t.db.query('DROP SEQUENCE import_fail_once');
+    }
+  });
+
   it('imports the example file of the README once its holders exist', async () => {
     const owner = (body: Record<string, unknown>) => t.http.post('/api/v1/owners').set(bearer(admin.accessToken)).send({
       address: { district: '8-05', line: 'Vía España' },
