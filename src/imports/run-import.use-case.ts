@@ -293,7 +293,7 @@ export class RunImportUseCase {
       }
       for (const item of checked) if (!('input' in item)) errors.push(item);
 
-      const weapons = await this.registrations.register(manager, accepted, run.importedBy);
+      const prepared = await this.registrations.prepare(manager, accepted);
       const entries: AuditInput[] = [];
       for (const row of rows) {
         const outcome = outcomes.get(row.row);
@@ -302,7 +302,7 @@ export class RunImportUseCase {
           entries.push(outcome.refused);
           continue;
         }
-        const weapon = weapons[outcome.accepted];
+        const { weapon } = prepared[outcome.accepted];
         entries.push({
           action: 'weapon.registered',
           entityType: 'weapon',
@@ -311,8 +311,13 @@ export class RunImportUseCase {
           after: { ...toWeaponDto(weapon), source: 'import', importId: run.id, row: row.row },
         });
       }
-      await this.audit.appendMany(manager, actor, entries);
-      await this.recordProgress(manager, run.id, rows.length, weapons.length, errors);
+      // Both go to the one connection, in this order: the entries are chained in memory while
+      // Postgres inserts the weapons. All of it commits or rolls back together.
+      await Promise.all([
+        this.audit.appendMany(manager, actor, entries),
+        this.registrations.insert(manager, prepared, run.importedBy),
+      ]);
+      await this.recordProgress(manager, run.id, rows.length, prepared.length, errors);
     });
   }
 

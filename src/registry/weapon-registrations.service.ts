@@ -35,6 +35,12 @@ export interface NewRegistration {
   holder: { id: string; district: string };
 }
 
+/** A weapon ready to be inserted; `remarked` when it receives the national mark for want of a serial. */
+export interface PreparedWeapon {
+  weapon: WeaponEntity;
+  remarked: boolean;
+}
+
 /** What was attempted on a marking reported lost or stolen, kept with the alert and the audit entry. */
 export interface StolenAttempt {
   make: string;
@@ -101,19 +107,27 @@ export class WeaponRegistrations {
     return new Map(rows.map((row) => [markingKey(row.make_key, row.serial_normalized), { id: row.id, status: row.status }]));
   }
 
-  /**
-   * Writes the weapons, in order, with registry numbers taken from the per-year counter in one
-   * update (under its row lock: unique, ascending, without gaps), and a `remarked` event for
-   * each weapon that received the national mark. Returns the weapons as written.
-   */
+  /** Writes the weapons, in order (prepare, then insert): see both. Returns the weapons as written. */
   async register(manager: EntityManager, items: readonly NewRegistration[], recordedBy: string | null): Promise<WeaponEntity[]> {
+    const prepared = await this.prepare(manager, items);
+    await this.insert(manager, prepared, recordedBy);
+    return prepared.map(({ weapon }) => weapon);
+  }
+
+  /**
+   * The weapons about to be written, with their ids and their registry numbers taken from the
+   * per-year counter in one update (under its row lock, held to the end of the caller's
+   * transaction: unique, ascending and without gaps). Nothing else is written yet, so the
+   * caller may prepare their audit entries while `insert` runs.
+   */
+  async prepare(manager: EntityManager, items: readonly NewRegistration[]): Promise<PreparedWeapon[]> {
     if (items.length === 0) return [];
     const numbers = await this.reserveRegistryNumbers(manager, items.length);
     const now = new Date();
-    const weapons = items.map(({ input, identity, serialNormalized, holder }, index) => {
+    return items.map(({ input, identity, serialNormalized, holder }, index) => {
       const registryNumber = numbers[index];
       const serialNumber = input.serialNumber ?? nationalMark(registryNumber);
-      return manager.create(WeaponEntity, {
+      const weapon: WeaponEntity = {
         id: randomUUID(),
         registryNumber,
         ...identity,
@@ -133,8 +147,17 @@ export class WeaponRegistrations {
         version: 1,
         registeredAt: now,
         updatedAt: now,
-      });
+      };
+      return { weapon, remarked: !input.serialNumber };
     });
+  }
+
+  /**
+   * Inserts prepared weapons in one statement, and a `remarked` event for each weapon that
+   * received the national mark (its serial is the mark).
+   */
+  async insert(manager: EntityManager, prepared: readonly PreparedWeapon[], recordedBy: string | null): Promise<void> {
+    if (prepared.length === 0) return;
     await manager.query(
       `INSERT INTO weapons (id, registry_number, make, make_key, model, type, calibre, serial_number, serial_normalized,
          serial_status, country_of_manufacture, year_of_manufacture, import_marking, other_markings, ballistics, acquisition,
@@ -148,10 +171,10 @@ export class WeaponRegistrations {
               "yearOfManufacture" integer, "importMarking" jsonb, "otherMarkings" text, ballistics jsonb, acquisition jsonb,
               status text, "holderId" uuid, district text, "unverifiedMake" boolean, "unverifiedCalibre" boolean,
               version integer, "registeredAt" timestamptz, "updatedAt" timestamptz)`,
-      [JSON.stringify(weapons)],
+      [JSON.stringify(prepared.map(({ weapon }) => weapon))],
     );
     // The national mark is part of the registration: recorded as an event, audited with it.
-    const remarked = weapons.filter((_, index) => !items[index].input.serialNumber);
+    const remarked = prepared.filter((item) => item.remarked).map(({ weapon }) => weapon);
     if (remarked.length > 0) {
       await manager.query(
         `INSERT INTO weapon_events (weapon_id, kind, occurred_at, from_status, to_status, details, recorded_by, recorded_at)
@@ -165,13 +188,12 @@ export class WeaponRegistrations {
             })),
           ),
           WeaponEventKind.Remarked,
-          now,
+          remarked[0].registeredAt,
           WeaponStatus.Active,
           recordedBy,
         ],
       );
     }
-    return weapons;
   }
 
   /**
