@@ -105,6 +105,9 @@ describe('imports', () => {
       const verify = await t.http.get('/api/v1/audit/verify').set(bearer(auditor.accessToken)).expect(200);
       expect(verify.body).toMatchObject({ valid: true, firstInvalidSeq: null });
       expect((await recomputeChain(t)).valid).toBe(true);
+      // A batch moves the head over many entries at once, but never past an entry that does not exist.
+      await expect(t.db.query('UPDATE audit_head SET seq = seq + 2')).rejects.toThrow(/only advances/);
+      await expect(t.db.query('UPDATE audit_head SET seq = seq - 1')).rejects.toThrow(/only advances/);
     });
 
     it('refuses the same file again with DUPLICATE_IMPORT naming the first import, and lands nothing', async () => {
