@@ -27,7 +27,7 @@ describe('imports', () => {
 
   beforeAll(async () => {
     // Small batches, so a 50-row file lands in three transactions.
-    t = await TestApp.start({ IMPORT_BATCH_SIZE: '20' });
+    t = await TestApp.start({ IMPORT_BATCH_SIZE: '20', IMPORT_MAX_BYTES: '2000000' });
     admin = await t.bootstrapAdmin();
     officer = await t.user(admin, ['officer'], { jurisdiction: ['8-05'] });
     supervisor = await t.user(admin, ['supervisor'], { jurisdiction: null });
@@ -198,6 +198,17 @@ describe('imports', () => {
       expect(response.status).toBe(202);
       const done = await waitForImport(t, admin, response.body.id, 60_000);
       expect(done).toMatchObject({ status: 'completed', total: 2500, accepted: 2500, rejected: 0 });
+    });
+
+    it('refuses a file above IMPORT_MAX_BYTES with 413, and reads a charset parameter', async () => {
+      const holder = await importHolder(t, admin);
+      const big = csv(Array.from({ length: 4500 }, () => importRow(holder, { otherMarkings: 'x'.repeat(450) })));
+      expect(Buffer.byteLength(big)).toBeGreaterThan(2_000_000);
+      const response = await postCsv(t, admin, big);
+      expect(response.status).toBe(413);
+      expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+      const small = await postCsv(t, admin, csv([importRow(holder)]), { 'Content-Type': 'text/csv; charset=utf-8' });
+      expect(small.status).toBe(202);
     });
 
     it('is for admins, officers and supervisors only', async () => {
