@@ -40,8 +40,8 @@ interface Candidate {
   serialNormalized: string | null;
 }
 
-/** What a batch decided for one row, in file order. */
-type Outcome = { accepted: number } | { refused: AuditInput } | null;
+/** What a batch writes for a row besides its error, if any: a weapon (by index) or an audited refusal. */
+type Outcome = { accepted: number } | { refused: AuditInput };
 
 /** Written by the queue on the importer's behalf; the entries carry the POST's request id. */
 function importerActor(run: ImportEntity): AuditActor {
@@ -52,6 +52,7 @@ function queueActor(run: ImportEntity): AuditActor {
   return { requestId: run.requestId, clientIp: null, actorId: null, actorUsername: 'queue' };
 }
 
+/** One entry per bad field, named by its path, as the global ValidationPipe reports a body. */
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
