@@ -11,6 +11,8 @@ import { createRootLogger, PinoNestLogger } from './common/logger';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { parseAppConfig } from './config/app.config';
+import { parseImportsConfig } from './config/imports.config';
+import { registerCsvBody } from './imports/csv-body';
 import { MetricsService } from './metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
@@ -45,6 +47,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  // CSV bodies only where a route asks for them (POST /imports), with their own limit.
+  registerCsvBody(fastify, parseImportsConfig(process.env).maxBytes);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
+import { chainBatch } from './audit-batch';
 import { type ChainedEntry, entryHash, GENESIS_HASH, jsonNormalise } from './audit-chain';
 import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
 import { type SignedCheckpoint } from './audit-checkpoint.signing';
@@ -101,6 +102,36 @@ export class AuditService {
     );
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [fields.seq, hash]);
     return { ...fields, prevHash: head.hash, hash };
+  }
+
+  /**
+   * Appends `inputs` in order, as consecutive entries of one actor, inside the caller's
+   * transaction: one head lock, the hashes chained in memory (chainBatch), one insert and one
+   * head update, so a batch of a thousand costs about what a few single appends do.
+   */
+  async appendMany(manager: EntityManager, actor: AuditActor, inputs: readonly AuditInput[]): Promise<ChainedEntry[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.appendMany must run inside a transaction');
+    }
+    if (inputs.length === 0) return [];
+    const [head] = (await manager.query('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')) as Array<{
+      seq: string;
+      hash: string;
+    }>;
+    const entries = chainBatch({ seq: Number(head.seq), hash: head.hash }, actor, inputs, new Date().toISOString());
+    await manager.query(
+      `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
+         before, after, request_id, client_ip, prev_hash, hash)
+       SELECT e.seq, e."occurredAt", e."actorId", e."actorUsername", e.action, e."entityType", e."entityId",
+              COALESCE(e.before, 'null'::jsonb), COALESCE(e.after, 'null'::jsonb), e."requestId", e."clientIp", e."prevHash", e.hash
+         FROM jsonb_to_recordset($1::jsonb) AS e(seq bigint, "occurredAt" timestamptz, "actorId" uuid, "actorUsername" text,
+              action text, "entityType" text, "entityId" text, before jsonb, after jsonb, "requestId" text, "clientIp" text,
+              "prevHash" text, hash text)`,
+      [JSON.stringify(entries)],
+    );
+    const last = entries[entries.length - 1];
+    await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
+    return entries;
   }
 
   /** Recomputes the whole chain; see verifyRange. */

@@ -1,1 +1,3 @@
-export const importsEntities: Array<new () => object> = [];
+import { ImportEntity } from './import.entity';
+
+export const importsEntities: Array<new () => object> = [ImportEntity];

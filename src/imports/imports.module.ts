@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { RegistryModule } from '../registry/registry.module';
+import { CreateImportUseCase } from './create-import.use-case';
+import { ImportProcessor } from './import.processor';
+import { ImportsController } from './imports.controller';
+import { ImportsQuery } from './imports.query';
+import { RunImportUseCase } from './run-import.use-case';
 
 /** Imports of legacy weapon records from CSV files, validated row by row and landed in batches. */
-@Module({})
+@Module({
+  imports: [RegistryModule],
+  controllers: [ImportsController],
+  providers: [CreateImportUseCase, RunImportUseCase, ImportProcessor, ImportsQuery],
+})
 export class ImportsModule {}

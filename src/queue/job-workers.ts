@@ -12,6 +12,8 @@ import { bullConnection } from './redis-connection';
 const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Interactive]: 4,
   [QueueName.Background]: 1,
+  /** Two, so one long import does not hold every report or reconciliation behind it. */
+  [QueueName.Bulk]: 2,
 };
 /**
  * How long SIGTERM waits for running jobs before abandoning them (they become stalled and

@@ -10,6 +10,7 @@ export enum JobName {
   SignAuditCheckpoint = 'audit.sign-checkpoint',
   PruneOutbox = 'queue.prune-outbox',
   BuildReport = 'report.build',
+  RunImport = 'import.run',
 }
 
 export interface JobPayloads {
@@ -17,6 +18,7 @@ export interface JobPayloads {
   [JobName.SignAuditCheckpoint]: Record<string, never>;
   [JobName.PruneOutbox]: Record<string, never>;
   [JobName.BuildReport]: { reportId: string };
+  [JobName.RunImport]: { importId: string };
 }
 
 /**
@@ -26,8 +28,10 @@ export interface JobPayloads {
 export enum QueueName {
   /** Short jobs a person is waiting for: trace requests. */
   Interactive = 'interactive',
-  /** Periodic housekeeping and long runs: checkpoints, reconciliation, reports, pruning. */
+  /** Periodic housekeeping: checkpoints, pruning. Kept apart so a long run never delays a checkpoint. */
   Background = 'background',
+  /** Long runs over many rows: reports, imports, reconciliation. */
+  Bulk = 'bulk',
 }
 
 /** Which queue carries each job; a new job name does not compile until it is placed here. */
@@ -35,7 +39,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AnswerTraceRequest]: QueueName.Interactive,
   [JobName.SignAuditCheckpoint]: QueueName.Background,
   [JobName.PruneOutbox]: QueueName.Background,
-  [JobName.BuildReport]: QueueName.Background,
+  [JobName.BuildReport]: QueueName.Bulk,
+  [JobName.RunImport]: QueueName.Bulk,
 };
 
 /** What a handler learns about the run it is in, besides its payload. */

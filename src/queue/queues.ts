@@ -15,8 +15,13 @@ export class Queues {
   constructor(
     @InjectQueue(QueueName.Interactive) interactive: Queue,
     @InjectQueue(QueueName.Background) background: Queue,
+    @InjectQueue(QueueName.Bulk) bulk: Queue,
   ) {
-    const queues: Record<QueueName, Queue> = { [QueueName.Interactive]: interactive, [QueueName.Background]: background };
+    const queues: Record<QueueName, Queue> = {
+      [QueueName.Interactive]: interactive,
+      [QueueName.Background]: background,
+      [QueueName.Bulk]: bulk,
+    };
     for (const name of Object.values(QueueName)) {
       const queue = queues[name];
       // An EventEmitter 'error' without a listener would crash the process while Redis is away.

@@ -13,6 +13,7 @@ import { RejectCorrectionUseCase } from './reject-correction.use-case';
 import { UpdateWeaponUseCase } from './update-weapon.use-case';
 import { HolderWeaponsController, WeaponsController } from './weapons.controller';
 import { WeaponCustody } from './weapon-custody.service';
+import { WeaponRegistrations } from './weapon-registrations.service';
 import { WeaponsQuery } from './weapons.query';
 
 /** Weapons, their events and corrections: the national record itself. */
@@ -30,7 +31,8 @@ import { WeaponsQuery } from './weapons.query';
     RejectCorrectionUseCase,
     WeaponsQuery,
     WeaponCustody,
+    WeaponRegistrations,
   ],
-  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody],
+  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody, WeaponRegistrations],
 })
 export class RegistryModule {}

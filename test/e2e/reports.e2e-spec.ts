@@ -381,7 +381,7 @@ describe('reports', () => {
         [JSON.stringify({ reportId })],
       );
       await t.db.query(`SELECT pg_notify('queue_outbox', '')`);
-      const key = `${t.env.QUEUE_PREFIX}:background:${rows[0].id}`;
+      const key = `${t.env.QUEUE_PREFIX}:bulk:${rows[0].id}`;
       const deadline = Date.now() + 30_000;
       for (;;) {
         const [finished, value, failed] = await redis.hmget(key, 'finishedOn', 'returnvalue', 'failedReason');

@@ -1,0 +1,232 @@
+/**
+ * Import benchmark (not a test): starts the built service on a database of its own (dropped
+ * and created afresh each run), seeds BENCH_HOLDERS licensed holders set-based, generates a
+ * CSV of BENCH_ROWS weapons, posts it to POST /imports and polls GET /imports/:id until it
+ * is completed. Reports rows per second from the import's startedAt/finishedAt (the job's
+ * own time) and from the wall clock (upload, inspection and queueing included), then checks
+ * the audit chain with GET /audit/verify. `npm run bench:import`; settings below.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+const env = process.env;
+const settings = {
+  rows: Number(env.BENCH_ROWS ?? 100_000),
+  holders: Number(env.BENCH_HOLDERS ?? 5_000),
+  databaseUrl: env.BENCH_IMPORT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/registry_bench_import',
+  redisUrl: env.BENCH_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  port: Number(env.BENCH_PORT ?? 3147),
+  batchSize: env.BENCH_IMPORT_BATCH_SIZE,
+  verify: env.BENCH_VERIFY !== 'off',
+  dist: resolve(env.BENCH_DIST_DIR ?? join(__dirname, '../..')),
+  serviceLog: env.BENCH_SERVICE_LOG ?? join(tmpdir(), `registry-bench-import-${process.pid}.log`),
+};
+
+const PASSWORD = 'bench passphrase not for production';
+const MAKES = ['Glock', 'Smith & Wesson', 'Beretta', 'Taurus', 'Sig Sauer', 'Colt', 'Ruger', 'CZ'];
+const CALIBRES = ['9mm', '.38 Special', '.45 ACP', '.40 S&W', '.22 LR', '.380 ACP'];
+const TYPES = ['pistol', 'revolver', 'rifle', 'shotgun', 'carbine'];
+const HEADER = [
+  'holderDocumentKind',
+  'holderDocumentNumber',
+  'make',
+  'model',
+  'type',
+  'calibre',
+  'serialNumber',
+  'serialStatus',
+  'countryOfManufacture',
+  'yearOfManufacture',
+  'acquisitionKind',
+  'acquisitionDate',
+  'documentRef',
+];
+
+const log = (message: string): void => void process.stdout.write(`${message}\n`);
+
+/** The bench database, dropped and created empty: the service migrates it when it starts. */
+async function freshDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoted}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function serviceEnv(): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    NODE_PATH: env.NODE_PATH ?? join(__dirname, '../../../node_modules'),
+    DATABASE_URL: settings.databaseUrl,
+    REDIS_URL: settings.redisUrl,
+    QUEUE_PREFIX: `registry_bench_import_${randomBytes(3).toString('hex')}`,
+    PORT: String(settings.port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
+    ACCESS_TOKEN_TTL: '7200',
+    DEV_KEYS_DIR: env.DEV_KEYS_DIR ?? join(tmpdir(), 'registry-bench-keys'),
+    ...(settings.batchSize ? { IMPORT_BATCH_SIZE: settings.batchSize } : {}),
+  };
+}
+
+async function startService(): Promise<ChildProcess> {
+  const logFile = openSync(settings.serviceLog, 'w');
+  const child = spawn(process.execPath, [join(settings.dist, 'main.js')], { env: serviceEnv(), stdio: ['ignore', logFile, 'inherit'] });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} (log: ${settings.serviceLog})`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${settings.port}/health/ready`)).status === 200) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the service did not become ready');
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+/** Holders with passports IMPB1…IMPBn in San Miguelito, each with a licence in force for every type. */
+async function seedHolders(db: Client): Promise<void> {
+  await db.query(
+    `INSERT INTO owners (type, name, name_search, id_kind, id_number, id_number_normalized, birth_date, nationality, district, address_line)
+     SELECT 'person', 'Import Holder ' || g, 'import holder ' || g, 'passport', 'IMPB' || g, 'IMPB' || g, date '1980-01-01', 'PA', '8-05', 'Calle ' || g
+       FROM generate_series(1, $1) g`,
+    [settings.holders],
+  );
+  await db.query(
+    `INSERT INTO licences (owner_id, kind, number, issued_at, expires_at, weapon_types)
+     SELECT o.id, 'possession', 'IMPB-LIC-' || o.id_number, current_date - 3650, current_date + 365, $1::text[]
+       FROM owners o WHERE o.id_number LIKE 'IMPB%'`,
+    [TYPES],
+  );
+  await db.query('ANALYZE owners; ANALYZE licences');
+}
+
+async function adminToken(): Promise<string> {
+  const username = 'bench-import-admin';
+  await new Promise<void>((done, fail) => {
+    const cli = spawn(process.execPath, [join(settings.dist, 'cli/create-user.js'), '--username', username, '--roles', 'admin'], {
+      env: { ...serviceEnv(), NEW_USER_PASSWORD: PASSWORD },
+      stdio: 'ignore',
+    });
+    cli.on('error', fail);
+    cli.on('exit', (code) => (code === 0 ? done() : fail(new Error(`create-user exited with ${code}`))));
+  });
+  const response = await fetch(`http://127.0.0.1:${settings.port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** One weapon a row, all valid: mostly bought, some legacy records, a few obliterated serials. */
+function generateCsv(): Buffer {
+  const tag = randomBytes(3).toString('hex').toUpperCase();
+  const lines = [HEADER.join(',')];
+  for (let index = 0; index < settings.rows; index += 1) {
+    const obliterated = index % 200 === 199;
+    const legacy = index % 10 === 3;
+    lines.push(
+      [
+        'passport',
+        `IMPB${1 + (index % settings.holders)}`,
+        MAKES[index % MAKES.length],
+        `Model ${index % 40}`,
+        TYPES[index % TYPES.length],
+        CALIBRES[index % CALIBRES.length],
+        obliterated ? '' : `IB-${tag}-${index}`,
+        obliterated ? 'obliterated' : 'marked',
+        'US',
+        String(1990 + (index % 30)),
+        legacy ? 'legacy_record' : 'domestic_purchase',
+        legacy ? '1998-06-01' : '2025-01-15',
+        `FAC-${index}`,
+      ].join(','),
+    );
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+interface ImportView {
+  status: string;
+  total: number;
+  processed: number;
+  accepted: number;
+  rejected: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  failureReason?: string;
+  errors: Array<{ row: number; code: string; message: string }>;
+}
+
+async function main(): Promise<void> {
+  log(`import benchmark: ${settings.rows} rows, ${settings.holders} holders${settings.batchSize ? `, batches of ${settings.batchSize}` : ''}`);
+  await freshDatabase(settings.databaseUrl);
+  const service = await startService();
+  const db = new Client({ connectionString: settings.databaseUrl });
+  await db.connect();
+  try {
+    await seedHolders(db);
+    const token = await adminToken();
+    const headers = { authorization: `Bearer ${token}` };
+    const file = generateCsv();
+    log(`file: ${(file.length / 1_048_576).toFixed(1)} MiB`);
+    const posted = Date.now();
+    const response = await fetch(`http://127.0.0.1:${settings.port}/api/v1/imports`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body: file,
+    });
+    if (response.status !== 202) throw new Error(`POST /imports: ${response.status} ${await response.text()}`);
+    const { id } = (await response.json()) as { id: string };
+    log(`accepted in ${Date.now() - posted} ms: import ${id}`);
+    let view: ImportView;
+    let lastLogged = 0;
+    for (;;) {
+      view = (await (await fetch(`http://127.0.0.1:${settings.port}/api/v1/imports/${id}`, { headers })).json()) as ImportView;
+      if (view.status === 'completed' || view.status === 'failed') break;
+      if (Date.now() - lastLogged > 2000) {
+        log(`  ${view.status}: ${view.processed} of ${view.total} rows (${Math.round((Date.now() - posted) / 1000)} s)`);
+        lastLogged = Date.now();
+      }
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    const wall = (Date.now() - posted) / 1000;
+    if (view.status !== 'completed') throw new Error(`the import failed: ${view.failureReason ?? 'no reason given'}`);
+    const job = (Date.parse(view.finishedAt!) - Date.parse(view.startedAt!)) / 1000;
+    log(`completed: ${view.accepted} accepted, ${view.rejected} rejected of ${view.total}`);
+    if (view.errors.length > 0) log(`  first errors: ${JSON.stringify(view.errors.slice(0, 3))}`);
+    log(`job (startedAt → finishedAt): ${job.toFixed(2)} s = ${Math.round(view.total / job)} rows/s`);
+    log(`wall clock (POST → completed seen): ${wall.toFixed(2)} s = ${Math.round(view.total / wall)} rows/s`);
+    if (settings.verify) {
+      const begun = Date.now();
+      const verify = (await (await fetch(`http://127.0.0.1:${settings.port}/api/v1/audit/verify`, { headers })).json()) as {
+        valid: boolean;
+        checked: number;
+      };
+      log(`audit verify: valid=${verify.valid}, ${verify.checked} entries checked (${Date.now() - begun} ms)`);
+      if (!verify.valid) throw new Error('the audit chain does not verify after the import');
+    }
+  } finally {
+    await db.end();
+    service.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

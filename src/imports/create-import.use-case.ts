@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
+import { Role } from '../auth/role.enum';
+import { DomainError } from '../common/domain-error';
+import { ErrorCode } from '../common/error-code';
+import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
+import type { RequestContext } from '../common/request-context';
+import { JobName } from '../queue/jobs';
+import { OutboxService } from '../queue/outbox.service';
+import type { AcceptedImportDto } from './import.dto';
+import { inspectCsv } from './import-file';
+
+/** SQLSTATE 23505 on the live-hash index: a file posted twice at the same instant. */
+function isDuplicateFile(error: unknown): boolean {
+  const wrapped = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const source = wrapped.driverError ?? wrapped;
+  return source.code === '23505' && source.constraint === 'uq_imports_sha256_live';
+}
+
+@Injectable()
+export class CreateImportUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Accepts a CSV file: read once to check its header and count its rows, then stored with
+   * its SHA-256, its job (through the outbox) and its audit entry in one transaction. The
+   * rows themselves are checked and landed by the job.
+   */
+  async execute(body: unknown, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<AcceptedImportDto>> {
+    if (!Buffer.isBuffer(body)) {
+      throw new DomainError(ErrorCode.UnsupportedMediaType, 'Send the file as text/csv (UTF-8, a header row, one weapon a row).');
+    }
+    const principal = context.principal!;
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const claim = idempotencyKey
+      ? { actorId: principal.id, scope: 'POST /imports', key: idempotencyKey, requestHash: requestHash({ sha256 }) }
+      : null;
+    return this.idempotency.run<AcceptedImportDto>(claim, 202, async (complete) => {
+      const { total } = await inspectCsv(body);
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          await this.refuseDuplicate(manager, sha256);
+          const jurisdiction = principal.roles.includes(Role.Admin) ? null : principal.jurisdiction;
+          const createdAt = new Date();
+          const [row] = (await manager.query(
+            `INSERT INTO imports (status, sha256, content, size_bytes, total, imported_by, imported_by_username, jurisdiction,
+                                  request_id, created_at)
+             VALUES ('queued', $1, $2, $3, $4, $5, $6, $7, $8, $9)
+             RETURNING id`,
+            [sha256, body, body.length, total, principal.id, principal.username, jurisdiction, context.requestId, createdAt],
+          )) as Array<{ id: string }>;
+          await this.outbox.enqueue(manager, JobName.RunImport, { importId: row.id });
+          await this.audit.append(manager, actorOf(context), {
+            action: 'import.created',
+            entityType: 'import',
+            entityId: row.id,
+            before: null,
+            after: { status: 'queued', sha256, sizeBytes: body.length, total, jurisdiction, createdAt },
+          });
+          const accepted: AcceptedImportDto = { id: row.id, status: 'queued' };
+          await complete(manager, accepted);
+          return accepted;
+        });
+      } catch (error) {
+        if (!isDuplicateFile(error)) throw error;
+        await this.refuseDuplicate(this.dataSource.manager, sha256);
+        throw error;
+      }
+    });
+  }
+
+  /** The same file is imported once, unless that import failed. */
+  private async refuseDuplicate(manager: EntityManager, sha256: string): Promise<void> {
+    const [existing] = (await manager.query(`SELECT id FROM imports WHERE sha256 = $1 AND status <> 'failed'`, [sha256])) as Array<{
+      id: string;
+    }>;
+    if (existing) {
+      throw new DomainError(ErrorCode.DuplicateImport, `This file (SHA-256 ${sha256}) was already imported: import ${existing.id}.`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { parse, type Info } from 'csv-parse';
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { type FieldError, ValidationFailedError } from '../common/domain-error';
+import { firstLineOf, headerProblems, quotedCrlfs } from './import-csv';
+
+/** One data row of the file: its line (the header is line 1) and its cells. */
+export interface CsvRow {
+  row: number;
+  cells: string[];
+}
+
+/** The same reading everywhere: a UTF-8 BOM dropped, blank lines skipped, short or long rows passed on. */
+function parser(): ReturnType<typeof parse> {
+  return parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
+}
+
+/**
+ * The header and then every data row of a CSV read from `source` (chunks of bytes), in
+ * order; a CSV syntax error (an unclosed quote) is thrown as it is met.
+ */
+export async function* readCsv(source: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<CsvRow> {
+  const records = Readable.from(source).pipe(parser());
+  // csv-parse counts a CRLF inside a quoted cell as two lines, for this record and every later one.
+  let overcounted = 0;
+  for await (const item of records as AsyncIterable<{ record: string[]; info: Info }>) {
+    overcounted += quotedCrlfs(item.record);
+    yield { row: firstLineOf(item.info.lines - overcounted, item.record), cells: item.record };
+  }
+}
+
+function refuse(errors: FieldError[], detail: string): never {
+  throw new ValidationFailedError(errors, detail);
+}
+
+/**
+ * Reads the whole file once before it is accepted: UTF-8, a header naming every required
+ * column and no unknown one, at least one data row, and no CSV syntax error. Returns the
+ * header and the number of data rows.
+ */
+export async function inspectCsv(body: Buffer): Promise<{ header: string[]; total: number }> {
+  if (body.length === 0) refuse([{ field: 'body', message: 'the file is empty' }], 'The file is empty.');
+  if (!isUtf8(body)) refuse([{ field: 'body', message: 'the file is not valid UTF-8' }], 'The file must be UTF-8 text.');
+  let header: string[] | undefined;
+  let total = 0;
+  try {
+    for await (const { cells } of readCsv([body])) {
+      if (header) {
+        total += 1;
+        continue;
+      }
+      header = cells;
+      const problems = headerProblems(header);
+      if (problems.length > 0) refuse(problems, 'The header row does not name the columns of an import.');
+    }
+  } catch (error) {
+    if (error instanceof ValidationFailedError) throw error;
+    refuse([{ field: 'body', message: (error as Error).message }], 'The file is not readable CSV.');
+  }
+  if (!header) refuse([{ field: 'body', message: 'the file has no header row' }], 'The file is empty.');
+  if (total === 0) refuse([{ field: 'body', message: 'the file has a header row but no data rows' }], 'The file has no data rows.');
+  return { header, total };
+}

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { RunImportUseCase } from './run-import.use-case';
+
+@Injectable()
+export class ImportProcessor {
+  constructor(private readonly run: RunImportUseCase) {}
+
+  @JobHandler(JobName.RunImport)
+  handle(payload: JobPayloads[JobName.RunImport], job: JobContext): Promise<{ status: string }> {
+    return this.run.execute(payload.importId, job);
+  }
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/auth.decorators';
+import { ErrorCode } from '../common/error-code';
+import { idempotencyKey } from '../common/idempotency.service';
+import { ApiPageResponse, ApiProblems } from '../common/openapi';
+import type { Page } from '../common/pagination';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { CreateImportUseCase } from './create-import.use-case';
+import { CSV_BODY } from './csv-body';
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './import-csv';
+import { AcceptedImportDto, ImportDto, ImportQuery, ImportSummaryDto } from './import.dto';
+import { ImportsQuery } from './imports.query';
+import { IMPORTERS } from './imports.roles';
+
+const FILE_DESCRIPTION =
+  'UTF-8 CSV with a header row, one weapon a row, columns matched by header name. ' +
+  `Required: ${REQUIRED_COLUMNS.join(', ')} (serialNumber may be empty when serialStatus is obliterated or unmarked). ` +
+  `Optional: ${OPTIONAL_COLUMNS.join(', ')}. At most IMPORT_MAX_BYTES (64 MiB by default).`;
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly create: CreateImportUseCase,
+    private readonly imports: ImportsQuery,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @RouteConfig(CSV_BODY)
+  @Roles(...IMPORTERS)
+  @ApiOperation({
+    summary: 'Import legacy weapon records from a CSV file; landed by the queue (poll GET /imports/:id)',
+    description:
+      'Each row is checked by the rules of POST /weapons, the holder found by holderDocumentKind and holderDocumentNumber. ' +
+      'A bad row is rejected alone (GET /imports/:id lists it with its line and code); the good rows are registered. ' +
+      'An officer or supervisor with a jurisdiction imports only rows whose holder lives in it (others: OUT_OF_JURISDICTION). ' +
+      'The same file (by SHA-256) is imported once unless that import failed.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: FILE_DESCRIPTION, schema: { type: 'string', format: 'binary' } })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h' })
+  @ApiAcceptedResponse({ type: AcceptedImportDto, description: 'Queued; a replay carries `Idempotent-Replayed: true`' })
+  @ApiProblems(
+    ErrorCode.ValidationFailed,
+    ErrorCode.DuplicateImport,
+    ErrorCode.IdempotencyInProgress,
+    ErrorCode.IdempotencyKeyReused,
+    ErrorCode.PayloadTooLarge,
+    ErrorCode.UnsupportedMediaType,
+  )
+  async upload(
+    @Body() body: unknown,
+    @Ctx() context: RequestContext,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AcceptedImportDto> {
+    const result = await this.create.execute(body, context, idempotencyKey(key));
+    void reply.status(result.status);
+    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get()
+  @Roles(...IMPORTERS)
+  @ApiOperation({ summary: 'Imports, newest first (without their rows\' errors)' })
+  @ApiPageResponse(ImportSummaryDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  list(@Query() query: ImportQuery): Promise<Page<ImportSummaryDto>> {
+    return this.imports.list(query);
+  }
+
+  @Get(':id')
+  @Roles(...IMPORTERS)
+  @ApiOperation({ summary: 'An import: status `queued`, `processing`, `completed` or `failed`, its progress and its rejected rows' })
+  @ApiOkResponse({ type: ImportDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<ImportDto> {
+    return this.imports.get(id);
+  }
+}

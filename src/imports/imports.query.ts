@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../common/domain-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import type { ImportDto, ImportQuery, ImportRowErrorDto, ImportSummaryDto } from './import.dto';
+import { ImportEntity } from './import.entity';
+import { toImportDto, toImportSummaryDto } from './import.mapper';
+
+type Key = [string, string];
+const isKey = (value: unknown): value is Key =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && isUUID(value[1]);
+
+@Injectable()
+export class ImportsQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The import with its rejected rows in file order (pk_import_row_errors serves the order). */
+  async get(id: string): Promise<ImportDto> {
+    const entity = await this.dataSource.getRepository(ImportEntity).findOneBy({ id });
+    if (!entity) throw new NotFoundError('Import', id);
+    const errors = (await this.dataSource.query(
+      'SELECT row, code, message FROM import_row_errors WHERE import_id = $1 ORDER BY row',
+      [id],
+    )) as ImportRowErrorDto[];
+    return toImportDto(entity, errors);
+  }
+
+  /** Newest first; served by ix_imports_created, read backwards. */
+  async list(query: ImportQuery): Promise<Page<ImportSummaryDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const before = decodeCursor(query.cursor, isKey);
+    const qb = this.dataSource.getRepository(ImportEntity).createQueryBuilder('i');
+    if (query.status !== undefined) qb.andWhere('i.status = :status', { status: query.status });
+    if (before) qb.andWhere('(i.created_at, i.id) < (:at, :id)', { at: before[0], id: before[1] });
+    const rows = await qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').take(limit + 1).getMany();
+    return toPage(rows, limit, toImportSummaryDto, (row) => [row.createdAt.toISOString(), row.id]);
+  }
+}

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AuditActor, AuditInput } from '../audit/audit.service';
+import { panamaDay } from '../common/dates';
+import { licenceInForceSql } from '../owners/licence-in-force';
+import { AlertsService } from '../trace/alerts.service';
+import type { CanonicalIdentity, MarkingOwner } from './markings.service';
+import { markingKey } from './registration-rules';
+import { formatRegistryNumber, nationalMark, normaliseSerial } from './serial';
+import { WeaponEventKind, WeaponStatus } from './weapon-status';
+import type { RegisterWeaponDto } from './weapon.dto';
+import { WeaponEntity } from './weapon.entity';
+
+/** A holder as a registration needs it: who, whether active, and where (for jurisdiction). */
+export interface RegistrationHolder {
+  id: string;
+  status: string;
+  district: string;
+}
+
+export interface LicenceCheck {
+  ownerId: string;
+  type: string;
+  /** YYYY-MM-DD */
+  day: string;
+}
+
+/** One weapon that passed every check and is to be written. */
+export interface NewRegistration {
+  input: RegisterWeaponDto;
+  identity: CanonicalIdentity;
+  /** Null when the weapon has no serial: it receives the national mark. */
+  serialNormalized: string | null;
+  holder: { id: string; district: string };
+}
+
+/** A weapon ready to be inserted; `remarked` when it receives the national mark for want of a serial. */
+export interface PreparedWeapon {
+  weapon: WeaponEntity;
+  remarked: boolean;
+}
+
+/** What was attempted on a marking reported lost or stolen, kept with the alert and the audit entry. */
+export interface StolenAttempt {
+  make: string;
+  model: string;
+  type: string;
+  calibre: string;
+  serialNumber?: string;
+  ownerId: string;
+}
+
+/**
+ * The database side of registering weapons, shared by POST /weapons (one weapon) and imports
+ * (a batch of them): every method takes many at once and runs a fixed number of queries,
+ * all inside the caller's transaction.
+ */
+@Injectable()
+export class WeaponRegistrations {
+  constructor(private readonly alerts: AlertsService) {}
+
+  /**
+   * Holders by document (kind and id-document key), locked FOR SHARE like HolderChecks.lockOwner:
+   * a concurrent status change waits for the caller's commit. Keyed by `${kind}:${key}`.
+   */
+  async holdersByDocument(
+    manager: EntityManager,
+    documents: ReadonlyArray<{ kind: string; key: string }>,
+  ): Promise<Map<string, RegistrationHolder>> {
+    if (documents.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT o.id, o.status, o.district, o.id_kind AS kind, o.id_number_normalized AS key
+         FROM owners o
+         JOIN unnest($1::text[], $2::text[]) AS d(kind, key) ON o.id_kind = d.kind AND o.id_number_normalized = d.key
+        ORDER BY o.id
+        FOR SHARE OF o`,
+      [documents.map((document) => document.kind), documents.map((document) => document.key)],
+    )) as Array<RegistrationHolder & { kind: string; key: string }>;
+    return new Map(rows.map((row) => [`${row.kind}:${row.key}`, { id: row.id, status: row.status, district: row.district }]));
+  }
+
+  /** The indexes of `checks` that a licence in force covers (licenceInForceSql, in one query). */
+  async licensed(manager: EntityManager, checks: readonly LicenceCheck[]): Promise<Set<number>> {
+    if (checks.length === 0) return new Set();
+    const rows = (await manager.query(
+      `SELECT c.idx::int AS idx
+         FROM unnest($1::uuid[], $2::text[], $3::date[]) WITH ORDINALITY AS c(owner_id, type, day, idx)
+        WHERE EXISTS (SELECT 1 FROM licences l WHERE l.owner_id = c.owner_id AND ${licenceInForceSql('l', 'c.type', 'c.day')})`,
+      [checks.map((check) => check.ownerId), checks.map((check) => check.type), checks.map((check) => check.day)],
+    )) as Array<{ idx: number }>;
+    return new Set(rows.map((row) => row.idx - 1));
+  }
+
+  /** Weapons already bearing these markings, keyed by markingKey(makeKey, serialNormalized). */
+  async existingMarkings(
+    manager: EntityManager,
+    markings: ReadonlyArray<{ makeKey: string; serialNormalized: string }>,
+  ): Promise<Map<string, MarkingOwner>> {
+    if (markings.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT w.id, w.status, w.make_key, w.serial_normalized
+         FROM weapons w
+         JOIN unnest($1::text[], $2::text[]) AS m(make_key, serial) ON w.make_key = m.make_key AND w.serial_normalized = m.serial`,
+      [markings.map((marking) => marking.makeKey), markings.map((marking) => marking.serialNormalized)],
+    )) as Array<MarkingOwner & { make_key: string; serial_normalized: string }>;
+    return new Map(rows.map((row) => [markingKey(row.make_key, row.serial_normalized), { id: row.id, status: row.status }]));
+  }
+
+  /** Writes the weapons, in order (prepare, then insert): see both. Returns the weapons as written. */
+  async register(manager: EntityManager, items: readonly NewRegistration[], recordedBy: string | null): Promise<WeaponEntity[]> {
+    const prepared = await this.prepare(manager, items);
+    await this.insert(manager, prepared, recordedBy);
+    return prepared.map(({ weapon }) => weapon);
+  }
+
+  /**
+   * The weapons about to be written, with their ids and their registry numbers taken from the
+   * per-year counter in one update (under its row lock, held to the end of the caller's
+   * transaction: unique, ascending and without gaps). Nothing else is written yet, so the
+   * caller may prepare their audit entries while `insert` runs.
+   */
+  async prepare(manager: EntityManager, items: readonly NewRegistration[]): Promise<PreparedWeapon[]> {
+    if (items.length === 0) return [];
+    const numbers = await this.reserveRegistryNumbers(manager, items.length);
+    const now = new Date();
+    return items.map(({ input, identity, serialNormalized, holder }, index) => {
+      const registryNumber = numbers[index];
+      const serialNumber = input.serialNumber ?? nationalMark(registryNumber);
+      const weapon: WeaponEntity = {
+        id: randomUUID(),
+        registryNumber,
+        ...identity,
+        model: input.model,
+        serialNumber,
+        serialNormalized: serialNormalized ?? normaliseSerial(serialNumber),
+        serialStatus: input.serialStatus ?? 'marked',
+        countryOfManufacture: input.countryOfManufacture,
+        yearOfManufacture: input.yearOfManufacture ?? null,
+        importMarking: input.importMarking ? { ...input.importMarking } : null,
+        otherMarkings: input.otherMarkings ?? null,
+        ballistics: input.ballistics ? { ...input.ballistics } : null,
+        acquisition: { kind: input.acquisition.kind, date: input.acquisition.date, documentRef: input.acquisition.documentRef ?? null },
+        status: WeaponStatus.Active,
+        holderId: holder.id,
+        district: holder.district,
+        version: 1,
+        registeredAt: now,
+        updatedAt: now,
+      };
+      return { weapon, remarked: !input.serialNumber };
+    });
+  }
+
+  /**
+   * Inserts prepared weapons in one statement, and a `remarked` event for each weapon that
+   * received the national mark (its serial is the mark).
+   */
+  async insert(manager: EntityManager, prepared: readonly PreparedWeapon[], recordedBy: string | null): Promise<void> {
+    if (prepared.length === 0) return;
+    await manager.query(
+      `INSERT INTO weapons (id, registry_number, make, make_key, model, type, calibre, serial_number, serial_normalized,
+         serial_status, country_of_manufacture, year_of_manufacture, import_marking, other_markings, ballistics, acquisition,
+         status, holder_id, district, unverified_make, unverified_calibre, version, registered_at, updated_at)
+       SELECT r.id, r."registryNumber", r.make, r."makeKey", r.model, r.type, r.calibre, r."serialNumber", r."serialNormalized",
+              r."serialStatus", r."countryOfManufacture", r."yearOfManufacture", r."importMarking", r."otherMarkings", r.ballistics,
+              r.acquisition, r.status, r."holderId", r.district, r."unverifiedMake", r."unverifiedCalibre", r.version,
+              r."registeredAt", r."updatedAt"
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "registryNumber" text, make text, "makeKey" text, model text, type text,
+              calibre text, "serialNumber" text, "serialNormalized" text, "serialStatus" text, "countryOfManufacture" text,
+              "yearOfManufacture" integer, "importMarking" jsonb, "otherMarkings" text, ballistics jsonb, acquisition jsonb,
+              status text, "holderId" uuid, district text, "unverifiedMake" boolean, "unverifiedCalibre" boolean,
+              version integer, "registeredAt" timestamptz, "updatedAt" timestamptz)`,
+      [JSON.stringify(prepared.map(({ weapon }) => weapon))],
+    );
+    // The national mark is part of the registration: recorded as an event, audited with it.
+    const remarked = prepared.filter((item) => item.remarked).map(({ weapon }) => weapon);
+    if (remarked.length > 0) {
+      await manager.query(
+        `INSERT INTO weapon_events (weapon_id, kind, occurred_at, from_status, to_status, details, recorded_by, recorded_at)
+         SELECT r.weapon_id, $2, $3, $4, $4, r.details, $5, $3
+           FROM jsonb_to_recordset($1::jsonb) AS r(weapon_id uuid, details jsonb)`,
+        [
+          JSON.stringify(
+            remarked.map((weapon) => ({
+              weapon_id: weapon.id,
+              details: { serialStatus: weapon.serialStatus, assignedSerial: weapon.serialNumber },
+            })),
+          ),
+          WeaponEventKind.Remarked,
+          remarked[0].registeredAt,
+          WeaponStatus.Active,
+          recordedBy,
+        ],
+      );
+    }
+  }
+
+  /**
+   * A registration attempted on a marking reported lost or stolen: raises the alert inside the
+   * caller's transaction (AlertsService.raise cannot fail it) and returns the audit entry that
+   * records the refusal, for the caller to append with its other entries. `extra` joins the
+   * entry's `after` (an import names itself and the row).
+   */
+  async refuseReportedMissing(
+    manager: EntityManager,
+    actor: AuditActor,
+    existing: MarkingOwner,
+    attempt: StolenAttempt,
+    extra: Record<string, unknown> = {},
+  ): Promise<AuditInput> {
+    const alertId = await this.alerts.raise(manager, actor, {
+      source: 'registration_attempt',
+      weaponId: existing.id,
+      details: { attempt: { ...attempt }, ...extra },
+    });
+    return {
+      action: 'weapon.registration_refused',
+      entityType: 'weapon',
+      entityId: existing.id,
+      before: null,
+      after: {
+        reason: 'marking_reported_stolen',
+        weaponStatus: existing.status,
+        attempt: { make: attempt.make, serialNumber: attempt.serialNumber, ownerId: attempt.ownerId },
+        alertId,
+        ...extra,
+      },
+    };
+  }
+
+  /** `count` consecutive numbers of this year's sequence, in one update of the counter row. */
+  private async reserveRegistryNumbers(manager: EntityManager, count: number): Promise<string[]> {
+    const year = Number(panamaDay().slice(0, 4));
+    const [row] = (await manager.query(
+      `INSERT INTO registry_counters (year, last_value) VALUES ($1, $2)
+       ON CONFLICT (year) DO UPDATE SET last_value = registry_counters.last_value + EXCLUDED.last_value
+       RETURNING last_value`,
+      [year, count],
+    )) as Array<{ last_value: number }>;
+    const first = row.last_value - count + 1;
+    return Array.from({ length: count }, (_, index) => formatRegistryNumber(year, first + index));
+  }
+}
