@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
-import { appConfig, auditConfig, authConfig, databaseConfig, redisConfig, validateEnvironment } from './config';
+import { appConfig, auditConfig, authConfig, databaseConfig, reconciliationConfig, redisConfig, validateEnvironment } from './config';
 import { KeysModule } from './config/keys.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { RedisModule } from './redis/redis.module';
@@ -14,7 +14,7 @@ import { RedisModule } from './redis/redis.module';
       isGlobal: true,
       ignoreEnvFile: true,
       cache: true,
-      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig],
+      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, reconciliationConfig],
       validate: validateEnvironment,
     }),
     TypeOrmModule.forRootAsync({

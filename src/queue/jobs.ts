@@ -9,12 +9,15 @@ export enum JobName {
   AnswerTraceRequest = 'trace-request.answer',
   SignAuditCheckpoint = 'audit.sign-checkpoint',
   PruneOutbox = 'queue.prune-outbox',
+  Reconcile = 'reconciliation.run',
 }
 
 export interface JobPayloads {
   [JobName.AnswerTraceRequest]: { traceRequestId: string };
   [JobName.SignAuditCheckpoint]: Record<string, never>;
   [JobName.PruneOutbox]: Record<string, never>;
+  /** A requested run names its row; a scheduled firing carries nothing and is keyed by its job id. */
+  [JobName.Reconcile]: { runId?: string };
 }
 
 /**
@@ -33,6 +36,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AnswerTraceRequest]: QueueName.Interactive,
   [JobName.SignAuditCheckpoint]: QueueName.Background,
   [JobName.PruneOutbox]: QueueName.Background,
+  [JobName.Reconcile]: QueueName.Background,
 };
 
 /** What a handler learns about the run it is in, besides its payload. */
