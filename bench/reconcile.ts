@@ -13,6 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { panamaDay } from '../src/common/dates';
+import { FINDING_KINDS } from '../src/reconciliation/finding-kinds';
 import { FINDING_STATEMENTS, type RunMoment } from '../src/reconciliation/reconciliation.sql';
 import { seed, seedRegistryState } from './seed';
 
@@ -138,9 +139,8 @@ async function runOnce(token: string): Promise<void> {
   const durations = run.durationsMs ?? {};
   const seconds = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(2).padStart(7)} s`;
   log(`\nrun ${id}: ${run.checked} weapons checked, load average ${loadavg()[0].toFixed(2)}`);
-  for (const [kind, found] of Object.entries(run.findingsByKind ?? {})) {
-    if (kind === 'AUDIT_CHAIN_INVALID') continue;
-    log(`  ${kind.padEnd(20)} ${seconds(durations[kind])}   ${String(found).padStart(8)} findings`);
+  for (const kind of FINDING_KINDS.filter((each) => each !== 'AUDIT_CHAIN_INVALID')) {
+    log(`  ${kind.padEnd(20)} ${seconds(durations[kind])}   ${String(run.findingsByKind?.[kind]).padStart(8)} findings`);
   }
   log(`  ${'count of weapons'.padEnd(20)} ${seconds(durations.checked)}`);
   const chain = run.auditChain!;

@@ -103,38 +103,57 @@ const AUDIT_BATCH = 20_000;
  * for one weapon in five thousand. `recordedBy` is the user named on the transfers.
  */
 export async function seedRegistryState(db: Client, recordedBy: string, log: (message: string) => void): Promise<void> {
-  const done = await db.query(`SELECT 1 FROM licences WHERE number LIKE 'BENCH-%' LIMIT 1`);
-  if (done.rowCount) {
-    log('licences, transfers and creation audit entries already seeded');
-    return;
-  }
   const started = Date.now();
-  await db.query(
-    `INSERT INTO licences (owner_id, kind, number, issued_at, expires_at, weapon_types)
-     SELECT id, 'possession', 'BENCH-' || id_number, current_date - 365, current_date + 365, $1::text[]
-       FROM owners WHERE id_kind = 'passport' AND id_number LIKE 'BENCH%' AND substr(id_number, 6)::int % 200 <> 0`,
-    [TYPES],
-  );
-  await db.query(`UPDATE owners SET status = 'deceased', status_reason = 'Bench' WHERE id_kind = 'passport' AND id_number LIKE 'BENCH%' AND substr(id_number, 6)::int % 1000 = 0`);
-  // The seller is another bench owner; one sale in a thousand names a buyer who is not the holder.
-  await db.query(
-    `INSERT INTO transfers (weapon_id, from_owner_id, to_owner_id, kind, date, recorded_by, recorded_at)
-     SELECT w.id, o.ids[1 + (g + 7) % cardinality(o.ids)],
-            CASE WHEN g % 20000 = 0 THEN o.ids[1 + (g + 11) % cardinality(o.ids)] ELSE w.holder_id END,
-            'sale', date '2020-01-01', $1, w.registered_at + interval '1 day'
-       FROM weapons w
-      CROSS JOIN LATERAL (SELECT substr(w.registry_number, 9)::int AS g) n
-      CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM owners WHERE id_kind = 'passport' AND id_number LIKE 'BENCH%') o
-      WHERE w.registry_number LIKE 'PA-2019-%' AND g % 20 = 0
-        AND o.ids[1 + (g + 7) % cardinality(o.ids)] <> w.holder_id`,
-    [recordedBy],
-  );
-  log(`  licences, statuses and transfers (${Math.round((Date.now() - started) / 1000)} s)`);
-  await seedCreationAudit(db, log);
-  await db.query('VACUUM ANALYZE owners');
-  await db.query('VACUUM ANALYZE licences');
-  await db.query('VACUUM ANALYZE transfers');
-  await db.query('VACUUM ANALYZE audit_entries');
+  const seeded = await db.query(`SELECT 1 FROM licences WHERE number LIKE 'BENCH-%' LIMIT 1`);
+  if (seeded.rowCount) {
+    log('licences, statuses, transfers and look-alike twins already seeded');
+  } else {
+    await db.query('BEGIN');
+    await db.query(
+      `INSERT INTO licences (owner_id, kind, number, issued_at, expires_at, weapon_types)
+       SELECT id, 'possession', 'BENCH-' || id_number, current_date - 365, current_date + 365, $1::text[]
+         FROM owners WHERE id_kind = 'passport' AND id_number LIKE 'BENCH%' AND substr(id_number, 6)::int % 200 <> 0`,
+      [TYPES],
+    );
+    await db.query(
+      `UPDATE owners SET status = 'deceased', status_reason = 'Bench'
+        WHERE id_kind = 'passport' AND id_number LIKE 'BENCH%' AND substr(id_number, 6)::int % 1000 = 0`,
+    );
+    // The seller is another bench owner; one sale in a thousand names a buyer who is not the holder.
+    await db.query(
+      `INSERT INTO transfers (weapon_id, from_owner_id, to_owner_id, kind, date, recorded_by, recorded_at)
+       SELECT w.id, o.ids[1 + (g + 7) % cardinality(o.ids)],
+              CASE WHEN g % 20000 = 0 THEN o.ids[1 + (g + 11) % cardinality(o.ids)] ELSE w.holder_id END,
+              'sale', date '2020-01-01', $1, w.registered_at + interval '1 day'
+         FROM weapons w
+        CROSS JOIN LATERAL (SELECT substr(w.registry_number, 9)::int AS g) n
+        CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM owners WHERE id_kind = 'passport' AND id_number LIKE 'BENCH%') o
+        WHERE w.registry_number LIKE 'PA-2019-%' AND g % 20 = 0
+          AND o.ids[1 + (g + 7) % cardinality(o.ids)] <> w.holder_id`,
+      [recordedBy],
+    );
+    // One weapon in ten thousand has a twin whose serial differs only by look-alike characters.
+    await db.query(
+      `INSERT INTO weapons (registry_number, make, make_key, model, type, calibre, serial_number, serial_normalized,
+                            country_of_manufacture, acquisition, ballistics, status, holder_id, district, registered_at, updated_at)
+       SELECT 'PA-2018-' || substr(w.registry_number, 9), w.make, w.make_key, w.model, w.type, w.calibre, t.serial, t.serial,
+              w.country_of_manufacture, w.acquisition, w.ballistics, 'active', w.holder_id, w.district, w.registered_at, w.updated_at
+         FROM weapons w
+        CROSS JOIN LATERAL (SELECT translate(w.serial_normalized, '0125OISZ', 'OIZS0152') AS serial) t
+        WHERE w.registry_number LIKE 'PA-2019-%' AND substr(w.registry_number, 9)::int % 10000 = 1
+          AND t.serial <> w.serial_normalized
+       ON CONFLICT DO NOTHING`,
+    );
+    await db.query('COMMIT');
+    log(`  licences, statuses, transfers and look-alike twins (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
+  const audited = await db.query(`SELECT 1 FROM audit_entries WHERE action = 'weapon.registered' AND actor_username = 'bench.seed' LIMIT 1`);
+  if (audited.rowCount) {
+    log('creation audit entries already seeded');
+  } else {
+    await seedCreationAudit(db, log);
+  }
+  for (const table of ['weapons', 'owners', 'licences', 'transfers', 'audit_entries']) await db.query(`VACUUM ANALYZE ${table}`);
 }
 
 interface CreatedRecord {
@@ -157,19 +176,21 @@ async function seedCreationAudit(db: Client, log: (message: string) => void): Pr
     `SELECT o.id, o.id::text AS entity_id, 'owner.created' AS action, 'owner' AS entity_type,
             jsonb_build_object('id', o.id, 'name', o.name, 'district', o.district, 'status', 'active') AS after
        FROM owners o WHERE o.id_kind = 'passport' AND o.id_number LIKE 'BENCH%' AND o.id > $1 ORDER BY o.id LIMIT $2`,
-    `SELECT l.id, l.id::text, 'licence.issued', 'licence',
-            jsonb_build_object('id', l.id, 'ownerId', l.owner_id, 'kind', l.kind, 'number', l.number, 'weaponTypes', l.weapon_types)
+    `SELECT l.id, l.id::text AS entity_id, 'licence.issued' AS action, 'licence' AS entity_type,
+            jsonb_build_object('id', l.id, 'ownerId', l.owner_id, 'kind', l.kind, 'number', l.number, 'weaponTypes', l.weapon_types) AS after
        FROM licences l WHERE l.number LIKE 'BENCH-%' AND l.id > $1 ORDER BY l.id LIMIT $2`,
-    `SELECT w.id, w.id::text, 'weapon.registered', 'weapon',
+    `SELECT w.id, w.id::text AS entity_id, 'weapon.registered' AS action, 'weapon' AS entity_type,
             jsonb_build_object('id', w.id, 'registryNumber', w.registry_number, 'make', w.make, 'serialNumber', w.serial_number,
-                               'status', 'active', 'holderId', w.holder_id, 'version', 1)
+                               'status', 'active', 'holderId', w.holder_id, 'version', 1) AS after
        FROM weapons w
-      WHERE w.registry_number LIKE 'PA-2019-%' AND substr(w.registry_number, 9)::int % 5000 <> 0 AND w.id > $1
+      WHERE (w.registry_number LIKE 'PA-2018-%'
+             OR (w.registry_number LIKE 'PA-2019-%' AND substr(w.registry_number, 9)::int % 5000 <> 0))
+        AND w.id > $1
       ORDER BY w.id LIMIT $2`,
-    `SELECT t.id, t.weapon_id::text, 'transfer.recorded', 'weapon',
+    `SELECT t.id, t.weapon_id::text AS entity_id, 'transfer.recorded' AS action, 'weapon' AS entity_type,
             jsonb_build_object('status', 'active', 'holderId', t.to_owner_id,
                                'transfer', jsonb_build_object('id', t.id, 'weaponId', t.weapon_id, 'fromOwnerId', t.from_owner_id,
-                                                              'toOwnerId', t.to_owner_id, 'kind', t.kind, 'date', t.date))
+                                                              'toOwnerId', t.to_owner_id, 'kind', t.kind, 'date', t.date)) AS after
        FROM transfers t WHERE t.id > $1 ORDER BY t.id LIMIT $2`,
   ];
   await db.query('BEGIN');
