@@ -67,7 +67,9 @@ export const FINDING_STATEMENTS: readonly FindingStatement[] = [
   {
     // Same canonical make and the same serial once look-alike characters are folded
     // (serial_confusable, as trace search compares them), in any status: a destroyed weapon's
-    // marking turning up again is as telling as two live ones.
+    // marking turning up again is as telling as two live ones. Shared folded serials are found
+    // first, streaming ix_weapons_serial_confusable in order (no hash of a million groups);
+    // the few weapons carrying them are then split by make.
     kind: 'POSSIBLE_DUPLICATE',
     select: `
       SELECT g.id AS weapon_id, g.holder_id,
@@ -76,9 +78,9 @@ export const FINDING_STATEMENTS: readonly FindingStatement[] = [
         FROM (SELECT w.id, w.holder_id, w.make_key, w.serial_confusable,
                      array_agg(w.id) OVER (PARTITION BY w.make_key, w.serial_confusable ORDER BY w.id
                                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS ids
-                FROM (SELECT make_key, serial_confusable FROM weapons
-                       GROUP BY make_key, serial_confusable HAVING count(*) > 1) d
-                JOIN weapons w ON w.make_key = d.make_key AND w.serial_confusable = d.serial_confusable) g`,
+                FROM (SELECT serial_confusable FROM weapons GROUP BY serial_confusable HAVING count(*) > 1) shared
+                JOIN weapons w ON w.serial_confusable = shared.serial_confusable) g
+       WHERE cardinality(g.ids) > 1`,
     params: () => [],
   },
   {

@@ -13,6 +13,12 @@ import { FINDING_STATEMENTS, findingInsert, type RunMoment } from './reconciliat
 
 /** A job waits no longer than this for the run's row lock; contention becomes a retry with backoff. */
 const LOCK_TIMEOUT = '10s';
+/**
+ * Memory per sort or hash of the finding queries. The anti-joins against the audit log hash a
+ * million entries: at the server's default they spill to disk in batches and take about twice
+ * as long. One background connection at a time uses it (the queue runs one background job).
+ */
+const WORK_MEM = '64MB';
 
 /** Written by the queue on the requester's behalf; the entry carries the asking request's id. */
 function queueActor(run: ReconciliationRunEntity): AuditActor {
@@ -110,6 +116,7 @@ export class RunReconciliationUseCase {
     // however many writes land while the run works.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      await manager.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
       const run = await manager.findOne(ReconciliationRunEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!run || run.status !== 'running') return run?.status ?? 'missing';
       const started = Date.now();
