@@ -263,6 +263,19 @@ describe('reconciliation', () => {
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('describes what it serves in the OpenAPI document', async () => {
+    const document = (await t.http.get('/docs-json').expect(200)).body;
+    expect(Object.keys(document.paths['/api/v1/reconciliation/runs']).sort()).toEqual(['get', 'post']);
+    expect(document.paths['/api/v1/reconciliation/runs'].post.responses['202']).toBeDefined();
+    expect(document.paths['/api/v1/reconciliation/runs/{id}'].get.responses['404']).toBeDefined();
+    const findings = document.paths['/api/v1/reconciliation/runs/{id}/findings'].get;
+    expect(findings.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(['cursor', 'id', 'kind', 'limit']);
+    const { schemas } = document.components;
+    expect(Object.keys(schemas.FindingCountsDto.properties).sort()).toEqual([...KINDS].sort());
+    expect(Object.keys(schemas.FindingDto.properties).sort()).toEqual(['evidence', 'holderId', 'id', 'kind', 'weaponId']);
+    expect(schemas.ReconciliationRunDto.properties.trigger.enum).toEqual(['manual', 'schedule']);
+  });
+
   it('declares the schedule with RECONCILE_CRON in Panama time', async () => {
     const redis = new Redis(TEST_REDIS_URL);
     try {
