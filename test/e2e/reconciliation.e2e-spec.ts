@@ -352,3 +352,53 @@ describe('reconciliation on its schedule, and of a broken audit chain', () => {
     expect(finding).toMatchObject({ weaponId: null, holderId: null, evidence: { firstInvalidSeq: seq, problem: expect.stringContaining(String(seq)) } });
   });
 });
+
+describe('a reconciliation that cannot complete', () => {
+  let t: TestApp;
+  let auditor: TestUser;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const admin = await t.bootstrapAdmin();
+    auditor = await t.user(admin, ['auditor']);
+    // A holder changed behind the registry's back: the first kind checked finds it.
+    const seller = await makeHolder(t, admin);
+    const buyer = await makeHolder(t, admin);
+    const weapon = await registerWeapon(t, admin, weaponBody(seller.id, { serialNumber: ownSerial('FA') }));
+    await t.http
+      .post('/api/v1/transfers')
+      .set(bearer(admin.accessToken))
+      .send({ weaponId: weapon.id, fromOwnerId: seller.id, toOwnerId: buyer.id, kind: 'sale', date: daysFromToday(-1), weaponVersion: weapon.version })
+      .expect(201);
+    await t.db.query('UPDATE weapons SET holder_id = $1 WHERE id = $2', [seller.id, weapon.id]);
+  });
+  afterAll(() => t.close());
+
+  it('leaves no findings from its failed attempts and is marked failed after the last one', async () => {
+    // Every attempt fails at the second kind (licences), after the first has inserted its finding.
+    await t.db.query('ALTER TABLE licences RENAME TO licences_away');
+    let run: Run;
+    try {
+      const accepted = await t.http.post('/api/v1/reconciliation/runs').set(bearer(auditor.accessToken)).expect(202);
+      run = await until(
+        'the run to fail',
+        async () => {
+          const shown = (await t.http.get(`/api/v1/reconciliation/runs/${accepted.body.id}`).set(bearer(auditor.accessToken)).expect(200)).body as Run;
+          return shown.status === 'failed' ? shown : null;
+        },
+        75_000,
+      );
+    } finally {
+      await t.db.query('ALTER TABLE licences_away RENAME TO licences');
+    }
+    expect(run).toMatchObject({ status: 'failed', attempts: 5, checked: null, findingsByKind: null });
+    expect(run.failureReason).toMatch(/could not be reconciled \(5 attempts\)/);
+    expect(run.failureReason).not.toMatch(/licences|relation|SQL/i);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM reconciliation_findings WHERE run_id = $1', [run.id])).rows[0].n).toBe(0);
+    expect(await allFindings(t, auditor, run.id)).toEqual([]);
+    expect((await auditedActions(t.db, run.id)).map((entry) => entry.action)).toEqual(['reconciliation_run.requested', 'reconciliation_run.failed']);
+
+    const retried = await reconcile(t, auditor);
+    expect(retried).toMatchObject({ status: 'completed', findingsByKind: counts({ HOLDER_MISMATCH: 1 }) });
+  }, 100_000);
+});
