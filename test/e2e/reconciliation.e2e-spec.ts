@@ -371,7 +371,7 @@ describe('a reconciliation that cannot complete', () => {
       .send({ weaponId: weapon.id, fromOwnerId: seller.id, toOwnerId: buyer.id, kind: 'sale', date: daysFromToday(-1), weaponVersion: weapon.version })
       .expect(201);
     await t.db.query('UPDATE weapons SET holder_id = $1 WHERE id = $2', [seller.id, weapon.id]);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('leaves no findings from its failed attempts and is marked failed after the last one', async () => {
@@ -386,7 +386,7 @@ describe('a reconciliation that cannot complete', () => {
           const shown = (await t.http.get(`/api/v1/reconciliation/runs/${accepted.body.id}`).set(bearer(auditor.accessToken)).expect(200)).body as Run;
           return shown.status === 'failed' ? shown : null;
         },
-        75_000,
+        100_000,
       );
     } finally {
       await t.db.query('ALTER TABLE licences_away RENAME TO licences');
@@ -400,5 +400,5 @@ describe('a reconciliation that cannot complete', () => {
 
     const retried = await reconcile(t, auditor);
     expect(retried).toMatchObject({ status: 'completed', findingsByKind: counts({ HOLDER_MISMATCH: 1 }) });
-  }, 100_000);
+  }, 150_000);
 });
