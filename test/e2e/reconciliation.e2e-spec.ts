@@ -116,7 +116,7 @@ describe('reconciliation', () => {
     expected.MISSING_BALLISTICS = [untested.id];
 
     first = await reconcile(t, auditor);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('finds exactly the seeded cases, one set-based pass per kind, and counts them', async () => {
