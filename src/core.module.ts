@@ -2,7 +2,16 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
-import { appConfig, auditConfig, authConfig, databaseConfig, importsConfig, redisConfig, validateEnvironment } from './config';
+import {
+  appConfig,
+  auditConfig,
+  authConfig,
+  databaseConfig,
+  importsConfig,
+  reconciliationConfig,
+  redisConfig,
+  validateEnvironment,
+} from './config';
 import { KeysModule } from './config/keys.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { RedisModule } from './redis/redis.module';
@@ -14,7 +23,7 @@ import { RedisModule } from './redis/redis.module';
       isGlobal: true,
       ignoreEnvFile: true,
       cache: true,
-      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig],
+      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig, reconciliationConfig],
       validate: validateEnvironment,
     }),
     TypeOrmModule.forRootAsync({

@@ -23,6 +23,6 @@ import { SignAuditCheckpointUseCase } from './sign-audit-checkpoint.use-case';
     AuditCheckpointProcessor,
     AuditCheckpointSchedule,
   ],
-  exports: [AuditCheckpointProcessor, SignAuditCheckpointUseCase],
+  exports: [AuditCheckpointProcessor, SignAuditCheckpointUseCase, AuditCheckpointsQuery],
 })
 export class AuditApiModule {}

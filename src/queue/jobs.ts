@@ -11,6 +11,7 @@ export enum JobName {
   PruneOutbox = 'queue.prune-outbox',
   BuildReport = 'report.build',
   RunImport = 'import.run',
+  Reconcile = 'reconciliation.run',
 }
 
 export interface JobPayloads {
@@ -19,6 +20,8 @@ export interface JobPayloads {
   [JobName.PruneOutbox]: Record<string, never>;
   [JobName.BuildReport]: { reportId: string };
   [JobName.RunImport]: { importId: string };
+  /** A requested run names its row; a scheduled firing carries nothing and is keyed by its job id. */
+  [JobName.Reconcile]: { runId?: string };
 }
 
 /**
@@ -41,6 +44,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PruneOutbox]: QueueName.Background,
   [JobName.BuildReport]: QueueName.Bulk,
   [JobName.RunImport]: QueueName.Bulk,
+  [JobName.Reconcile]: QueueName.Bulk,
 };
 
 /** What a handler learns about the run it is in, besides its payload. */

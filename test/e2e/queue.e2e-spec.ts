@@ -297,6 +297,7 @@ describe('queue: WORKERS=off and npm run worker', () => {
   it('queues from an API without workers and answers from the separate worker process', async () => {
     const t = await TestApp.start({ WORKERS: 'off' });
     const schedulers = `${t.env.QUEUE_PREFIX}:background:repeat`;
+    const bulkSchedulers = `${t.env.QUEUE_PREFIX}:bulk:repeat`;
     try {
       const admin = await t.bootstrapAdmin();
       const police = await t.user(admin, ['police']);
@@ -324,6 +325,7 @@ describe('queue: WORKERS=off and npm run worker', () => {
       expect((await t.db.query(`SELECT status FROM trace_requests WHERE id = $1`, [accepted.body.id])).rows[0].status).toBe('queued');
       // Schedules are written where workers run: not by this API.
       expect(await redis.zrange(schedulers, 0, -1)).toEqual([]);
+      expect(await redis.zrange(bulkSchedulers, 0, -1)).toEqual([]);
 
       let output = '';
       const started = spawn(process.execPath, [join(DIST, 'worker.js')], {
@@ -345,6 +347,9 @@ describe('queue: WORKERS=off and npm run worker', () => {
       });
       expect(written).toEqual(['audit.sign-checkpoint', 'queue.prune-outbox']);
       expect(await redis.hgetall(`${schedulers}:queue.prune-outbox`)).toMatchObject({ pattern: '30 3 * * *', tz: 'America/Panama' });
+      // The nightly reconciliation is a long run: it is scheduled on the bulk queue.
+      expect(await redis.zrange(bulkSchedulers, 0, -1)).toEqual(['reconciliation.run']);
+      expect(await redis.hgetall(`${bulkSchedulers}:reconciliation.run`)).toMatchObject({ pattern: '0 2 * * *', tz: 'America/Panama' });
       started.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(output).toContain('queue workers stopped');

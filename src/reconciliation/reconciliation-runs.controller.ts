@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { ErrorCode } from '../common/error-code';
+import { ApiPageResponse, ApiProblems } from '../common/openapi';
+import type { Page } from '../common/pagination';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { uuidParam } from '../common/validation';
+import { AcceptedRunDto, FindingDto, FindingsQuery, ReconciliationRunDto, RunsQuery } from './reconciliation.dto';
+import { ReconciliationRunsQuery } from './reconciliation-runs.query';
+import { RECONCILERS } from './reconciliation.roles';
+import { RequestReconciliationUseCase } from './request-reconciliation.use-case';
+
+@ApiTags('reconciliation')
+@Controller('reconciliation/runs')
+export class ReconciliationRunsController {
+  constructor(
+    private readonly request: RequestReconciliationUseCase,
+    private readonly runs: ReconciliationRunsQuery,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles(...RECONCILERS)
+  @ApiOperation({ summary: 'Reconcile the whole registry now; run by the queue (poll GET /reconciliation/runs/:id)' })
+  @ApiAcceptedResponse({ type: AcceptedRunDto })
+  start(@Ctx() context: RequestContext): Promise<AcceptedRunDto> {
+    return this.request.execute(context);
+  }
+
+  @Get()
+  @Roles(...RECONCILERS)
+  @ApiOperation({ summary: 'Reconciliation runs, manual and scheduled, newest first' })
+  @ApiPageResponse(ReconciliationRunDto)
+  @ApiProblems(ErrorCode.ValidationFailed)
+  list(@Query() query: RunsQuery): Promise<Page<ReconciliationRunDto>> {
+    return this.runs.list(query);
+  }
+
+  @Get(':id')
+  @Roles(...RECONCILERS)
+  @ApiOperation({ summary: 'A run: status `queued`, `running`, `completed` (with its counts) or `failed`' })
+  @ApiOkResponse({ type: ReconciliationRunDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<ReconciliationRunDto> {
+    return this.runs.get(id);
+  }
+
+  @Get(':id/findings')
+  @Roles(...RECONCILERS)
+  @ApiOperation({ summary: "A run's findings, by kind; none until the run completes" })
+  @ApiPageResponse(FindingDto)
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  findings(@Param('id', uuidParam()) id: string, @Query() query: FindingsQuery): Promise<Page<FindingDto>> {
+    return this.runs.findings(id, query);
+  }
+}

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { RunReconciliationUseCase } from './run-reconciliation.use-case';
+
+@Injectable()
+export class ReconciliationProcessor {
+  constructor(private readonly reconcile: RunReconciliationUseCase) {}
+
+  @JobHandler(JobName.Reconcile)
+  handle(payload: JobPayloads[JobName.Reconcile], job: JobContext): Promise<{ runId: string | null; status: string }> {
+    return this.reconcile.execute(payload, job);
+  }
+}
