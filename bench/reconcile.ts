@@ -7,98 +7,35 @@
  * Prints EXPLAIN of each kind's query first (EXPLAIN ANALYZE with BENCH_EXPLAIN=analyze).
  * `npm run bench:reconcile`; settings below, from the environment.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { panamaDay } from '../src/common/dates';
 import { FINDING_KINDS } from '../src/reconciliation/finding-kinds';
 import { FINDING_STATEMENTS, type RunMoment } from '../src/reconciliation/reconciliation.sql';
 import { seed, seedRegistryState } from './seed';
+import { type BenchService, ensureDatabase, startService, userToken } from './service';
 
 const env = process.env;
 const settings = {
   weapons: Number(env.BENCH_WEAPONS ?? 1_000_000),
   databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/registry_reconcile_bench',
-  redisUrl: env.BENCH_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   port: Number(env.BENCH_PORT ?? 3108),
   explain: (env.BENCH_EXPLAIN ?? 'plain') as 'plain' | 'analyze' | 'off',
   runs: Number(env.BENCH_RUNS ?? 1),
-  dist: resolve(env.BENCH_DIST_DIR ?? join(__dirname, '../..')),
   serviceLog: env.BENCH_SERVICE_LOG ?? join(tmpdir(), `registry-reconcile-bench-${process.pid}.log`),
 };
 
-const PASSWORD = 'bench passphrase not for production';
 const USERNAME = 'bench-reconciler';
 
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
 
-async function ensureDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!found.rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-function serviceEnv(): NodeJS.ProcessEnv {
-  return {
-    ...env,
-    NODE_PATH: env.NODE_PATH ?? join(__dirname, '../../../node_modules'),
-    DATABASE_URL: settings.databaseUrl,
-    REDIS_URL: settings.redisUrl,
-    QUEUE_PREFIX: 'registry_reconcile_bench',
-    PORT: String(settings.port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
-    ACCESS_TOKEN_TTL: '7200',
-    DEV_KEYS_DIR: env.DEV_KEYS_DIR ?? join(tmpdir(), 'registry-bench-keys'),
-  };
-}
-
-/** The built service, as `npm start` runs it, with its workers in-process; its log goes to a file. */
-async function startService(): Promise<ChildProcess> {
-  const logFile = openSync(settings.serviceLog, 'w');
-  const child = spawn(process.execPath, [join(settings.dist, 'main.js')], { env: serviceEnv(), stdio: ['ignore', logFile, 'inherit'] });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${settings.port}/health/ready`)).status === 200) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the service did not become ready');
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
-
 /** An admin made with the create-user command (its id signs the seeded transfers), and its token. */
-async function reconciler(db: Client): Promise<{ id: string; token: string }> {
-  await new Promise<void>((done, fail) => {
-    const cli = spawn(process.execPath, [join(settings.dist, 'cli/create-user.js'), '--username', USERNAME, '--roles', 'admin'], {
-      env: { ...serviceEnv(), NEW_USER_PASSWORD: PASSWORD },
-      stdio: 'ignore',
-    });
-    cli.on('error', fail);
-    cli.on('exit', () => done());
-  });
+async function reconciler(service: BenchService, db: Client): Promise<{ id: string; token: string }> {
+  const token = await userToken(service, USERNAME, ['admin']);
   const { rows } = await db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [USERNAME]);
   if (rows.length !== 1) throw new Error(`user ${USERNAME} was not created`);
-  const response = await fetch(`http://127.0.0.1:${settings.port}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return { id: rows[0].id, token: ((await response.json()) as { accessToken: string }).accessToken };
+  return { id: rows[0].id, token };
 }
 
 async function explain(db: Client): Promise<void> {
@@ -122,16 +59,16 @@ interface Run {
   failureReason?: string;
 }
 
-async function runOnce(token: string): Promise<void> {
+async function runOnce(service: BenchService, token: string): Promise<void> {
   const headers = { authorization: `Bearer ${token}` };
   const asked = Date.now();
-  const accepted = await fetch(`http://127.0.0.1:${settings.port}/api/v1/reconciliation/runs`, { method: 'POST', headers });
+  const accepted = await fetch(`${service.baseUrl}/api/v1/reconciliation/runs`, { method: 'POST', headers });
   if (accepted.status !== 202) throw new Error(`POST /reconciliation/runs: ${accepted.status} ${await accepted.text()}`);
   const { id } = (await accepted.json()) as { id: string };
   let run: Run;
   for (;;) {
     await new Promise((done) => setTimeout(done, 250));
-    run = (await (await fetch(`http://127.0.0.1:${settings.port}/api/v1/reconciliation/runs/${id}`, { headers })).json()) as Run;
+    run = (await (await fetch(`${service.baseUrl}/api/v1/reconciliation/runs/${id}`, { headers })).json()) as Run;
     if (run.status === 'completed' || run.status === 'failed') break;
   }
   const wall = Date.now() - asked;
@@ -156,21 +93,26 @@ async function runOnce(token: string): Promise<void> {
 async function main(): Promise<void> {
   log(`reconciliation benchmark: ${settings.weapons} weapons`);
   await ensureDatabase(settings.databaseUrl);
-  const service = await startService();
+  const service = await startService({
+    databaseUrl: settings.databaseUrl,
+    port: settings.port,
+    queuePrefix: 'registry_reconcile_bench',
+    logFile: settings.serviceLog,
+  });
   const db = new Client({ connectionString: settings.databaseUrl });
   await db.connect();
   try {
-    const user = await reconciler(db);
+    const user = await reconciler(service, db);
     const seededStart = Date.now();
     const count = await seed(db, settings.weapons, log, { ballistics: true });
     await seedRegistryState(db, user.id, log);
     const [{ entries }] = (await db.query<{ entries: string }>('SELECT seq AS entries FROM audit_head')).rows;
     log(`seeded: ${count} weapons, audit chain of ${entries} entries (${Math.round((Date.now() - seededStart) / 1000)} s)`);
     if (settings.explain !== 'off') await explain(db);
-    for (let index = 0; index < settings.runs; index += 1) await runOnce(user.token);
+    for (let index = 0; index < settings.runs; index += 1) await runOnce(service, user.token);
   } finally {
     await db.end();
-    service.kill('SIGTERM');
+    await service.stop();
   }
 }
 

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { entryHash } from '../src/audit/audit-chain';
-import { parseDatabaseConfig } from '../src/config/database.config';
-import { prepareDatabase } from '../src/database/prepare-database';
 
 /*
  * Grows the audit chain of a scratch database by N valid entries, set-based: the chain is
  * built in Node (each hash needs the one before it) and inserted with unnest() in large
- * batches, in one transaction. audit_head's trigger only lets the head advance one entry at
- * a time, so the owner disables the user triggers for the load and enables them again
- * before committing.
- *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/registry_audit_bench \
- *     node <build>/bench/seed-audit.js 1000000
- *
- * Never point it at a database whose history matters.
+ * batches, in one transaction. The owner disables the user triggers for the load (they
+ * refuse any write that does not come through the service) and enables them again before
+ * committing. Used by bench/audit.ts; never point it at a database whose history matters.
  */
 
 const BATCH = 20_000;
@@ -73,13 +66,7 @@ function payload(seq: number, entityId: string, at: string): Payload {
   }
 }
 
-async function main(): Promise<void> {
-  const count = Number(process.argv[2] ?? 1_000_000);
-  if (!Number.isSafeInteger(count) || count < 1) throw new Error('usage: seed-audit.js COUNT');
-  const config = parseDatabaseConfig(process.env);
-  await prepareDatabase(config);
-  const client = new Client({ connectionString: config.url });
-  await client.connect();
+export async function seedAudit(client: Client, count: number, log: (message: string) => void): Promise<void> {
   try {
     const [head] = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows;
     let seq = Number(head.seq);
@@ -138,7 +125,7 @@ async function main(): Promise<void> {
         columns,
       );
       done += size;
-      process.stdout.write(`\r${done} / ${count}`);
+      if (done % 200_000 < BATCH) log(`  ${done} / ${count} entries`);
     }
     await client.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prevHash]);
     await client.query('ALTER TABLE audit_head ENABLE TRIGGER USER');
@@ -146,16 +133,9 @@ async function main(): Promise<void> {
     await client.query('COMMIT');
     await client.query('ANALYZE audit_entries');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    process.stdout.write(`\nseeded ${count} entries in ${seconds.toFixed(1)} s; head is now ${seq}\n`);
+    log(`seeded ${count} entries in ${seconds.toFixed(1)} s; head is now ${seq}`);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK');
     throw error;
-  } finally {
-    await client.end();
   }
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`seed-audit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});

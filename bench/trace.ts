@@ -4,102 +4,30 @@
  * with concurrent clients on loopback. Also prints EXPLAIN (ANALYZE, BUFFERS) of each kind's
  * query. `npm run bench:trace`; settings below, from the environment.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { containsPattern, serialQuery } from '../src/trace/serial-match';
 import { candidateSql } from '../src/trace/trace-search.sql';
 import { type LoadResult, percentiles, runLoad } from './load';
 import { seed } from './seed';
+import { type BenchService, ensureDatabase, startService, userToken } from './service';
 
 const env = process.env;
 const settings = {
   weapons: Number(env.BENCH_WEAPONS ?? 1_000_000),
   databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/registry_bench',
-  redisUrl: env.BENCH_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   port: Number(env.BENCH_PORT ?? 3107),
   concurrency: Number(env.BENCH_CONCURRENCY ?? 8),
   seconds: Number(env.BENCH_SECONDS ?? 15),
   warmupSeconds: Number(env.BENCH_WARMUP_SECONDS ?? 3),
   fragmentLengths: (env.BENCH_FRAGMENT_LENGTHS ?? '4,6').split(',').map(Number),
-  dist: resolve(env.BENCH_DIST_DIR ?? join(__dirname, '../..')),
   serviceLog: env.BENCH_SERVICE_LOG ?? join(tmpdir(), `registry-bench-service-${process.pid}.log`),
 };
 
-const PASSWORD = 'bench passphrase not for production';
 const LOOK_ALIKE: Record<string, string> = { '0': 'O', O: '0', '1': 'I', I: '1', '5': 'S', S: '5', '8': 'B', B: '8', '2': 'Z', Z: '2', '6': 'G', G: '6' };
 
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
-
-async function ensureDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!found.rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-function serviceEnv(): NodeJS.ProcessEnv {
-  return {
-    ...env,
-    NODE_PATH: env.NODE_PATH ?? join(__dirname, '../../../node_modules'),
-    DATABASE_URL: settings.databaseUrl,
-    REDIS_URL: settings.redisUrl,
-    QUEUE_PREFIX: 'registry_bench',
-    PORT: String(settings.port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
-    ACCESS_TOKEN_TTL: '7200',
-    DEV_KEYS_DIR: env.DEV_KEYS_DIR ?? join(tmpdir(), 'registry-bench-keys'),
-  };
-}
-
-/**
- * The built service, as `npm start` runs it. Its JSON log goes to a file: the request lines
- * give the time each search took inside the service, apart from the clients' own queueing.
- */
-async function startService(): Promise<ChildProcess> {
-  const logFile = openSync(settings.serviceLog, 'w');
-  const child = spawn(process.execPath, [join(settings.dist, 'main.js')], { env: serviceEnv(), stdio: ['ignore', logFile, 'inherit'] });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${settings.port}/health/ready`)).status === 200) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the service did not become ready');
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
-
-async function policeToken(): Promise<string> {
-  const username = 'bench-police';
-  await new Promise<void>((done, fail) => {
-    const cli = spawn(process.execPath, [join(settings.dist, 'cli/create-user.js'), '--username', username, '--roles', 'police'], {
-      env: { ...serviceEnv(), NEW_USER_PASSWORD: PASSWORD },
-      stdio: 'ignore',
-    });
-    cli.on('error', fail);
-    cli.on('exit', () => done());
-  });
-  const response = await fetch(`http://127.0.0.1:${settings.port}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
 
 interface Queries {
   exact: string[];
@@ -151,9 +79,9 @@ function line(label: string, result: LoadResult): string {
 }
 
 /** durationMs of the service's request log lines whose request id starts with `prefix`. */
-function serviceDurations(prefix: string): number[] {
+function serviceDurations(service: BenchService, prefix: string): number[] {
   const durations: number[] = [];
-  for (const text of readFileSync(settings.serviceLog, 'utf8').split('\n')) {
+  for (const text of service.log()) {
     if (!text.includes(`"reqId":"${prefix}-`)) continue;
     const entry = JSON.parse(text) as { durationMs?: number };
     if (typeof entry.durationMs === 'number') durations.push(entry.durationMs);
@@ -164,14 +92,19 @@ function serviceDurations(prefix: string): number[] {
 async function main(): Promise<void> {
   log(`trace search benchmark: ${settings.weapons} weapons, ${settings.concurrency} clients, ${settings.seconds} s per kind`);
   await ensureDatabase(settings.databaseUrl);
-  const service = await startService();
+  const service = await startService({
+    databaseUrl: settings.databaseUrl,
+    port: settings.port,
+    queuePrefix: 'registry_bench',
+    logFile: settings.serviceLog,
+  });
   const db = new Client({ connectionString: settings.databaseUrl });
   await db.connect();
   try {
     const seededStart = Date.now();
     const count = await seed(db, settings.weapons, log);
     log(`seeded: ${count} weapons (${Math.round((Date.now() - seededStart) / 1000)} s)`);
-    const token = await policeToken();
+    const token = await userToken(service, 'bench-police', ['police']);
     const queries = await pickQueries(db);
     const url = (serial: string): string => `http://127.0.0.1:${settings.port}/api/v1/trace/search?serial=${encodeURIComponent(serial)}`;
     const kinds: Array<[string, string[]]> = [
@@ -194,12 +127,12 @@ async function main(): Promise<void> {
     await new Promise((done) => setTimeout(done, 500));
     log('measured inside the service (request received to response sent):');
     for (const [label, prefix] of measured) {
-      const spread = percentiles(serviceDurations(prefix));
+      const spread = percentiles(serviceDurations(service, prefix));
       log(`${label.padEnd(14)} p50 ${ms(spread.p50)} ms   p99 ${ms(spread.p99)} ms   max ${ms(spread.max)} ms`);
     }
   } finally {
     await db.end();
-    service.kill('SIGTERM');
+    await service.stop();
   }
 }
 
