@@ -24,6 +24,8 @@ const settings = {
   verify: env.BENCH_VERIFY !== 'off',
   dist: resolve(env.BENCH_DIST_DIR ?? join(__dirname, '../..')),
   serviceLog: env.BENCH_SERVICE_LOG ?? join(tmpdir(), `registry-bench-import-${process.pid}.log`),
+  /** Extra node flags for the service, space-separated (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`; NODE_OPTIONS refuses --cpu-prof). */
+  serviceNodeArgs: (env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== ''),
 };
 
 const PASSWORD = 'bench passphrase not for production';
@@ -82,7 +84,7 @@ function serviceEnv(): NodeJS.ProcessEnv {
 
 async function startService(): Promise<ChildProcess> {
   const logFile = openSync(settings.serviceLog, 'w');
-  const child = spawn(process.execPath, [join(settings.dist, 'main.js')], { env: serviceEnv(), stdio: ['ignore', logFile, 'inherit'] });
+  const child = spawn(process.execPath, [...settings.serviceNodeArgs, join(settings.dist, 'main.js')], { env: serviceEnv(), stdio: ['ignore', logFile, 'inherit'] });
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} (log: ${settings.serviceLog})`);

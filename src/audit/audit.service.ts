@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
-import { chainBatch } from './audit-batch';
+import { chainBatchTexts, type ChainedText, chainedTextsJson } from './audit-batch';
 import { type ChainedEntry, entryHash, GENESIS_HASH, jsonNormalise } from './audit-chain';
 import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
 import { type SignedCheckpoint } from './audit-checkpoint.signing';
@@ -106,10 +106,11 @@ export class AuditService {
 
   /**
    * Appends `inputs` in order, as consecutive entries of one actor, inside the caller's
-   * transaction: one head lock, the hashes chained in memory (chainBatch), one insert and one
-   * head update, so a batch of a thousand costs about what a few single appends do.
+   * transaction: one head lock, the hashes chained in memory (chainBatchTexts), one insert and
+   * one head update, so a batch of a thousand costs about what a few single appends do. Each
+   * value is rendered once as canonical JSON, which is both what is hashed and what is stored.
    */
-  async appendMany(manager: EntityManager, actor: AuditActor, inputs: readonly AuditInput[]): Promise<ChainedEntry[]> {
+  async appendMany(manager: EntityManager, actor: AuditActor, inputs: readonly AuditInput[]): Promise<ChainedText[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.appendMany must run inside a transaction');
     }
@@ -118,16 +119,16 @@ export class AuditService {
       seq: string;
       hash: string;
     }>;
-    const entries = chainBatch({ seq: Number(head.seq), hash: head.hash }, actor, inputs, new Date().toISOString());
+    const occurredAt = new Date().toISOString();
+    const entries = chainBatchTexts({ seq: Number(head.seq), hash: head.hash }, actor, inputs, occurredAt);
     await manager.query(
       `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
          before, after, request_id, client_ip, prev_hash, hash)
-       SELECT e.seq, e."occurredAt", e."actorId", e."actorUsername", e.action, e."entityType", e."entityId",
-              COALESCE(e.before, 'null'::jsonb), COALESCE(e.after, 'null'::jsonb), e."requestId", e."clientIp", e."prevHash", e.hash
-         FROM jsonb_to_recordset($1::jsonb) AS e(seq bigint, "occurredAt" timestamptz, "actorId" uuid, "actorUsername" text,
-              action text, "entityType" text, "entityId" text, before jsonb, after jsonb, "requestId" text, "clientIp" text,
-              "prevHash" text, hash text)`,
-      [JSON.stringify(entries)],
+       SELECT e.seq, $2::timestamptz, $3::uuid, $4::text, e.action, e."entityType", e."entityId",
+              COALESCE(e.before, 'null'::jsonb), COALESCE(e.after, 'null'::jsonb), $5::text, $6::text, e."prevHash", e.hash
+         FROM jsonb_to_recordset($1::jsonb) AS e(seq bigint, action text, "entityType" text, "entityId" text, before jsonb,
+              after jsonb, "prevHash" text, hash text)`,
+      [chainedTextsJson(entries), occurredAt, actor.actorId, actor.actorUsername, actor.requestId, actor.clientIp],
     );
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
