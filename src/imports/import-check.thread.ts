@@ -17,22 +17,31 @@ export interface CheckedBatch {
   items: Array<CheckedRow | RowError>;
 }
 
-export type ToCheckThread = { chunk: Uint8Array } | { end: true } | { credit: number };
+export type ToCheckThread = { start: CheckThreadOptions } | { chunk: Uint8Array } | { end: true } | { credit: number };
 export type FromCheckThread = { batch: CheckedBatch } | { done: number } | { error: string };
+
+/** A checking thread that waits for its import's `start`; its modules load meanwhile. */
+export function spawnCheckWorker(): Worker {
+  return new Worker(join(__dirname, 'import-check.worker.js'));
+}
 
 /**
  * The main thread's side of an import's checking thread (import-check.worker.ts): hand it the
  * file with write/end, take the checked batches from batches(), close it in every case.
  */
 export class ImportCheckThread {
-  private readonly worker: Worker;
   private readonly ready: CheckedBatch[] = [];
   private finished = false;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(options: CheckThreadOptions) {
-    this.worker = new Worker(join(__dirname, 'import-check.worker.js'), { workerData: options });
+  /** `worker` comes from spawnCheckWorker, started now or earlier, and not yet given an import. */
+  constructor(
+    private readonly worker: Worker,
+    options: CheckThreadOptions,
+  ) {
+    this.worker.ref();
+    this.worker.postMessage({ start: options } satisfies ToCheckThread);
     this.worker.on('message', (message: FromCheckThread) => {
       if ('batch' in message) this.ready.push(message.batch);
       else if ('done' in message) this.finished = true;

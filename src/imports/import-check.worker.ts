@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { panamaDay } from '../common/dates';
 import { type ColumnIndex, columnIndex } from './import-csv';
 import { type CsvRow, readCsv } from './import-file';
@@ -7,13 +7,13 @@ import { checkRow } from './import-row-check';
 import { type CheckThreadOptions, type FromCheckThread, type ToCheckThread, BATCHES_AHEAD } from './import-check.thread';
 
 /*
- * The checking thread of an import: parses the file as the main thread hands it over and
+ * The checking thread of an import: started ahead of it if it can be (its modules take a
+ * second to load), it waits for `start`, then parses the file as the main thread hands it over and
  * checks every row by the rules of POST /weapons (checkRow), sending the results back batch by
  * batch, at most BATCHES_AHEAD batches ahead of the one being landed. The main thread is left
  * with what needs the catalogue or the database.
  */
 
-const options = workerData as CheckThreadOptions;
 const port = parentPort!;
 const chunks: Buffer[] = [];
 let ended = false;
@@ -30,7 +30,8 @@ const nudge = (): void => {
 const nextEvent = (): Promise<void> => new Promise((resolve) => void waiting.push(resolve));
 
 port.on('message', (message: ToCheckThread) => {
-  if ('chunk' in message) chunks.push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
+  if ('start' in message) void start(message.start);
+  else if ('chunk' in message) chunks.push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
   else if ('end' in message) ended = true;
   else credit += message.credit;
   nudge();
@@ -45,7 +46,7 @@ async function* received(): AsyncGenerator<Buffer> {
   }
 }
 
-async function run(): Promise<void> {
+async function run(options: CheckThreadOptions): Promise<void> {
   let columns: ColumnIndex | undefined;
   let width = 0;
   let position = 0;
@@ -72,4 +73,10 @@ async function run(): Promise<void> {
   send({ done: position });
 }
 
-run().catch((error: unknown) => send({ error: error instanceof Error ? error.message : String(error) }));
+async function start(options: CheckThreadOptions): Promise<void> {
+  try {
+    await run(options);
+  } catch (error) {
+    send({ error: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -12,7 +12,7 @@ import { holderRefusal, inJurisdiction, markingKey, needsLicence } from '../regi
 import { toWeaponDto } from '../registry/registry.mapper';
 import type { RegisterWeaponDto } from '../registry/weapon.dto';
 import { type NewRegistration, WeaponRegistrations } from '../registry/weapon-registrations.service';
-import { ImportCheckThread } from './import-check.thread';
+import { ImportCheckPool } from './import-check.pool';
 import { type CheckedRow, invalidRow, type RowError } from './import-row-check';
 import { ImportEntity } from './import.entity';
 
@@ -57,6 +57,7 @@ export class RunImportUseCase {
     private readonly markings: MarkingsService,
     private readonly registrations: WeaponRegistrations,
     private readonly audit: AuditService,
+    private readonly checkThreads: ImportCheckPool,
     @Inject(importsConfig.KEY) private readonly config: ConfigType<typeof importsConfig>,
   ) {}
 
@@ -92,12 +93,12 @@ export class RunImportUseCase {
 
   /**
    * The file is parsed and its rows checked by the rules of POST /weapons on a thread of its
-   * own (ImportCheckThread), a few batches ahead; this thread finishes each batch's checks
+   * own (ImportCheckPool), a few batches ahead; this thread finishes each batch's checks
    * (the catalogue) while the previous batch is being written. Writes stay strictly in order,
    * one at a time.
    */
   private async land(run: ImportEntity): Promise<void> {
-    const checking = new ImportCheckThread({ skip: run.processed, batchSize: this.config.batchSize });
+    const checking = this.checkThreads.take({ skip: run.processed, batchSize: this.config.batchSize });
     try {
       const feeding = (async (): Promise<void> => {
         for await (const part of this.content(run.id)) checking.write(part);
