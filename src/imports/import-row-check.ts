@@ -62,9 +62,15 @@ export function checkRow(row: CsvRow, columns: ColumnIndex, width: number, today
   }
   const input = plainToInstance(RegisterWeaponDto, weapon);
   // The holder comes from the document: ownerId is filled once the owner is found.
-  const fieldErrors = flatten(validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true })).filter(
-    (error) => error.field !== 'ownerId',
-  );
+  // The pipe's options; errors need no copy of the object and its values (the messages are the same).
+  const fieldErrors = flatten(
+    validateSync(input, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+    }),
+  ).filter((error) => error.field !== 'ownerId');
   errors.push(...fieldErrors);
   if (errors.length > 0) return invalidRow(row.row, errors);
   const shapeErrors = registrationShapeErrors(input, today);
