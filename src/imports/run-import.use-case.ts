@@ -159,11 +159,22 @@ export class RunImportUseCase {
     const candidates = checked.filter((item): item is Candidate => 'input' in item);
     const actor = importerActor(run);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-      const [state] = (await manager.query('SELECT status, processed FROM imports WHERE id = $1 FOR UPDATE', [run.id])) as Array<{
-        status: string;
-        processed: number;
-      }>;
+      // Sent together, run in this order on the transaction's connection: no round trip between
+      // them. If the import is not where this batch expects it, nothing of theirs is kept.
+      const [, stateRows, holders, existing] = await Promise.all([
+        manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`),
+        manager.query('SELECT status, processed FROM imports WHERE id = $1 FOR UPDATE', [run.id]) as Promise<
+          Array<{ status: string; processed: number }>
+        >,
+        this.registrations.holdersByDocument(manager, candidates.map((candidate) => candidate.document)),
+        this.registrations.existingMarkings(
+          manager,
+          candidates.flatMap((candidate) =>
+            candidate.serialNormalized ? [{ makeKey: candidate.identity.makeKey, serialNormalized: candidate.serialNormalized }] : [],
+          ),
+        ),
+      ]);
+      const [state] = stateRows;
       if (state.status !== 'processing' || state.processed !== from) {
         throw new Error(`import ${run.id} is at row ${state.processed} (${state.status}), not ${from}: another run is landing it`);
       }
@@ -171,7 +182,6 @@ export class RunImportUseCase {
       const outcomes = new Map<number, Outcome>();
       const accepted: NewRegistration[] = [];
       const acceptedRows: number[] = [];
-      const holders = await this.registrations.holdersByDocument(manager, candidates.map((candidate) => candidate.document));
       const licenceChecks = candidates.map((candidate) => {
         const holder = holders.get(`${candidate.document.kind}:${candidate.document.key}`);
         return holder && needsLicence(candidate.input.acquisition.kind)
@@ -181,12 +191,6 @@ export class RunImportUseCase {
       const checks = licenceChecks.flatMap((check, index) => (check ? [{ ...check, index }] : []));
       const licensedChecks = await this.registrations.licensed(manager, checks);
       const licensed = new Set([...licensedChecks].map((position) => checks[position].index));
-      const existing = await this.registrations.existingMarkings(
-        manager,
-        candidates.flatMap((candidate) =>
-          candidate.serialNormalized ? [{ makeKey: candidate.identity.makeKey, serialNormalized: candidate.serialNormalized }] : [],
-        ),
-      );
       const inFile = new Map<string, number>();
       for (const [index, candidate] of candidates.entries()) {
         const reject = (code: ErrorCode, message: string): void => void errors.push({ row: candidate.row, code, message });
@@ -259,13 +263,13 @@ export class RunImportUseCase {
           after: { ...toWeaponDto(weapon), source: 'import', importId: run.id, row },
         });
       }
-      // Both go to the one connection, in this order: the entries are chained in memory while
-      // Postgres inserts the weapons. All of it commits or rolls back together.
+      // All go to the one connection, in this order: the entries are chained in memory while
+      // Postgres inserts the weapons and records the progress. All of it commits or rolls back together.
       await Promise.all([
         this.audit.appendMany(manager, actor, entries),
         this.registrations.insert(manager, prepared, run.importedBy),
+        this.recordProgress(manager, run.id, checked.length, prepared.length, errors),
       ]);
-      await this.recordProgress(manager, run.id, checked.length, prepared.length, errors);
     });
   }
 
