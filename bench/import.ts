@@ -6,31 +6,28 @@
  * own time) and from the wall clock (upload, inspection and queueing included), then checks
  * the audit chain with GET /audit/verify. `npm run bench:import`; settings below.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import type { ImportColumn } from '../src/imports/import-csv';
+import { ensureDatabase, startService, userToken } from './service';
 
 const env = process.env;
 const settings = {
   rows: Number(env.BENCH_ROWS ?? 100_000),
   holders: Number(env.BENCH_HOLDERS ?? 5_000),
   databaseUrl: env.BENCH_IMPORT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/registry_bench_import',
-  redisUrl: env.BENCH_REDIS_URL ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   port: Number(env.BENCH_PORT ?? 3147),
   batchSize: env.BENCH_IMPORT_BATCH_SIZE,
   verify: env.BENCH_VERIFY !== 'off',
-  dist: resolve(env.BENCH_DIST_DIR ?? join(__dirname, '../..')),
   serviceLog: env.BENCH_SERVICE_LOG ?? join(tmpdir(), `registry-bench-import-${process.pid}.log`),
 };
 
-const PASSWORD = 'bench passphrase not for production';
 const MAKES = ['Glock', 'Smith & Wesson', 'Beretta', 'Taurus', 'Sig Sauer', 'Colt', 'Ruger', 'CZ'];
 const CALIBRES = ['9mm', '.38 Special', '.45 ACP', '.40 S&W', '.22 LR', '.380 ACP'];
 const TYPES = ['pistol', 'revolver', 'rifle', 'shotgun', 'carbine'];
-const HEADER = [
+const HEADER: ImportColumn[] = [
   'holderDocumentKind',
   'holderDocumentNumber',
   'make',
@@ -48,54 +45,6 @@ const HEADER = [
 
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
 
-/** The bench database, dropped and created empty: the service migrates it when it starts. */
-async function freshDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const quoted = `"${name.replace(/"/g, '""')}"`;
-    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoted}`);
-  } finally {
-    await client.end();
-  }
-}
-
-function serviceEnv(): NodeJS.ProcessEnv {
-  return {
-    ...env,
-    NODE_PATH: env.NODE_PATH ?? join(__dirname, '../../../node_modules'),
-    DATABASE_URL: settings.databaseUrl,
-    REDIS_URL: settings.redisUrl,
-    QUEUE_PREFIX: `registry_bench_import_${randomBytes(3).toString('hex')}`,
-    PORT: String(settings.port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
-    ACCESS_TOKEN_TTL: '7200',
-    DEV_KEYS_DIR: env.DEV_KEYS_DIR ?? join(tmpdir(), 'registry-bench-keys'),
-    ...(settings.batchSize ? { IMPORT_BATCH_SIZE: settings.batchSize } : {}),
-  };
-}
-
-async function startService(): Promise<ChildProcess> {
-  const logFile = openSync(settings.serviceLog, 'w');
-  const child = spawn(process.execPath, [join(settings.dist, 'main.js')], { env: serviceEnv(), stdio: ['ignore', logFile, 'inherit'] });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} (log: ${settings.serviceLog})`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${settings.port}/health/ready`)).status === 200) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the service did not become ready');
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
-
 /** Holders with passports IMPB1…IMPBn in San Miguelito, each with a licence in force for every type. */
 async function seedHolders(db: Client): Promise<void> {
   await db.query(
@@ -111,25 +60,6 @@ async function seedHolders(db: Client): Promise<void> {
     [TYPES],
   );
   await db.query('ANALYZE owners; ANALYZE licences');
-}
-
-async function adminToken(): Promise<string> {
-  const username = 'bench-import-admin';
-  await new Promise<void>((done, fail) => {
-    const cli = spawn(process.execPath, [join(settings.dist, 'cli/create-user.js'), '--username', username, '--roles', 'admin'], {
-      env: { ...serviceEnv(), NEW_USER_PASSWORD: PASSWORD },
-      stdio: 'ignore',
-    });
-    cli.on('error', fail);
-    cli.on('exit', (code) => (code === 0 ? done() : fail(new Error(`create-user exited with ${code}`))));
-  });
-  const response = await fetch(`http://127.0.0.1:${settings.port}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
 /** One weapon a row, all valid: mostly bought, some legacy records, a few obliterated serials. */
@@ -174,18 +104,25 @@ interface ImportView {
 
 async function main(): Promise<void> {
   log(`import benchmark: ${settings.rows} rows, ${settings.holders} holders${settings.batchSize ? `, batches of ${settings.batchSize}` : ''}`);
-  await freshDatabase(settings.databaseUrl);
-  const service = await startService();
+  // Dropped and created empty each run: the service migrates it when it starts.
+  await ensureDatabase(settings.databaseUrl, { fresh: true });
+  const service = await startService({
+    databaseUrl: settings.databaseUrl,
+    port: settings.port,
+    queuePrefix: `registry_bench_import_${randomBytes(3).toString('hex')}`,
+    logFile: settings.serviceLog,
+    extraEnv: settings.batchSize ? { IMPORT_BATCH_SIZE: settings.batchSize } : {},
+  });
   const db = new Client({ connectionString: settings.databaseUrl });
   await db.connect();
   try {
     await seedHolders(db);
-    const token = await adminToken();
+    const token = await userToken(service, 'bench-import-admin', ['admin']);
     const headers = { authorization: `Bearer ${token}` };
     const file = generateCsv();
     log(`file: ${(file.length / 1_048_576).toFixed(1)} MiB`);
     const posted = Date.now();
-    const response = await fetch(`http://127.0.0.1:${settings.port}/api/v1/imports`, {
+    const response = await fetch(`${service.baseUrl}/api/v1/imports`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'text/csv' },
       body: file,
@@ -196,7 +133,7 @@ async function main(): Promise<void> {
     let view: ImportView;
     let lastLogged = 0;
     for (;;) {
-      view = (await (await fetch(`http://127.0.0.1:${settings.port}/api/v1/imports/${id}`, { headers })).json()) as ImportView;
+      view = (await (await fetch(`${service.baseUrl}/api/v1/imports/${id}`, { headers })).json()) as ImportView;
       if (view.status === 'completed' || view.status === 'failed') break;
       if (Date.now() - lastLogged > 2000) {
         log(`  ${view.status}: ${view.processed} of ${view.total} rows (${Math.round((Date.now() - posted) / 1000)} s)`);
@@ -213,7 +150,7 @@ async function main(): Promise<void> {
     log(`wall clock (POST → completed seen): ${wall.toFixed(2)} s = ${Math.round(view.total / wall)} rows/s`);
     if (settings.verify) {
       const begun = Date.now();
-      const verify = (await (await fetch(`http://127.0.0.1:${settings.port}/api/v1/audit/verify`, { headers })).json()) as {
+      const verify = (await (await fetch(`${service.baseUrl}/api/v1/audit/verify`, { headers })).json()) as {
         valid: boolean;
         checked: number;
       };
@@ -222,7 +159,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.end();
-    service.kill('SIGTERM');
+    await service.stop();
   }
 }
 

@@ -1,4 +1,4 @@
-import { chainBatch } from './audit-batch';
+import { chainBatch, chainBatchTexts, chainedTextsJson } from './audit-batch';
 import { ChainVerifier, GENESIS_HASH } from './audit-chain';
 
 const actor = { requestId: 'r-1', clientIp: null, actorId: null, actorUsername: 'importer' };
@@ -41,5 +41,46 @@ describe('chainBatch', () => {
 
   it('writes nothing for no inputs', () => {
     expect(chainBatch({ seq: 5, hash: GENESIS_HASH }, actor, [], at)).toEqual([]);
+  });
+});
+
+describe('chainBatchTexts', () => {
+  const inputs = [
+    { action: 'weapon.registered', entityType: 'weapon', entityId: '2', before: null, after: { row: 2, when: new Date(at), z: [1, undefined] } },
+    { action: 'weapon.registered', entityType: 'weapon', entityId: '3', after: { row: 3, skipped: undefined, name: 'Łucznik "P-83"' } },
+    { action: 'weapon.registration_refused', entityType: 'weapon', entityId: '4', before: { b: 1, a: 2 }, after: { n: -0, big: 1e21 } },
+    { action: 'import.completed', entityType: 'import', entityId: '5' },
+  ];
+
+  it('gives the seqs, links and hashes of chainBatch, for every actor shape', () => {
+    for (const who of [actor, { requestId: null, clientIp: '10.0.0.1', actorId: '6f1c3c86-5a5c-4c1e-9a57-2d4bb4f3a001', actorUsername: 'x' }]) {
+      const reference = chainBatch({ seq: 41, hash: GENESIS_HASH }, who, inputs, at);
+      const texts = chainBatchTexts({ seq: 41, hash: GENESIS_HASH }, who, inputs, at);
+      expect(texts.map(({ seq, prevHash, hash }) => ({ seq, prevHash, hash }))).toEqual(
+        reference.map(({ seq, prevHash, hash }) => ({ seq, prevHash, hash })),
+      );
+      // The stored text is the normalised value the reference keeps.
+      texts.forEach((text, index) => {
+        expect(JSON.parse(text.before)).toEqual(reference[index].before);
+        expect(JSON.parse(text.after)).toEqual(reference[index].after);
+      });
+    }
+  });
+
+  it('writes one JSON array of the entries for the insert', () => {
+    const texts = chainBatchTexts({ seq: 0, hash: GENESIS_HASH }, actor, inputs, at);
+    const rows = JSON.parse(chainedTextsJson(texts)) as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(inputs.length);
+    expect(rows[1]).toEqual({
+      seq: 2,
+      action: 'weapon.registered',
+      entityType: 'weapon',
+      entityId: '3',
+      before: null,
+      after: { row: 3, name: 'Łucznik "P-83"' },
+      prevHash: texts[0].hash,
+      hash: texts[1].hash,
+    });
+    expect(chainedTextsJson([])).toBe('[]');
   });
 });

@@ -1,4 +1,4 @@
-import { type ChainedEntry, entryHash, jsonNormalise } from './audit-chain';
+import { type ChainedEntry, entryHash, entryHashOfTexts, jsonNormalise, normalisedCanonicalJson } from './audit-chain';
 
 /** What one entry of a batch says; the actor and the instant are the batch's. */
 export interface BatchInput {
@@ -48,4 +48,71 @@ export function chainBatch(
     prevHash = hash;
   });
   return entries;
+}
+
+/** One chained entry of a batch with its before and after as canonical JSON text, ready to store. */
+export interface ChainedText {
+  seq: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** normalisedCanonicalJson of the input's before / after: the stored jsonb and the hashed bytes. */
+  before: string;
+  after: string;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * chainBatch without the normalised copies: each value is turned into its canonical text once,
+ * and that text is both hashed and stored. Same seqs and hashes as chainBatch (audit-batch.spec.ts).
+ */
+export function chainBatchTexts(
+  head: { seq: number; hash: string },
+  actor: BatchActor,
+  inputs: readonly BatchInput[],
+  occurredAt: string,
+): ChainedText[] {
+  const entries: ChainedText[] = [];
+  let prevHash = head.hash;
+  for (let index = 0; index < inputs.length; index += 1) {
+    const input = inputs[index];
+    const seq = head.seq + index + 1;
+    const before = normalisedCanonicalJson(input.before);
+    const after = normalisedCanonicalJson(input.after);
+    const hash = entryHashOfTexts(
+      prevHash,
+      {
+        seq,
+        occurredAt,
+        actorId: actor.actorId,
+        actorUsername: actor.actorUsername,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        requestId: actor.requestId,
+        clientIp: actor.clientIp,
+      },
+      before,
+      after,
+    );
+    entries.push({ seq, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after, prevHash, hash });
+    prevHash = hash;
+  }
+  return entries;
+}
+
+/**
+ * The entries as one JSON array for jsonb_to_recordset, written by concatenation: before and
+ * after are already JSON text, so they are not escaped or parsed again here.
+ */
+export function chainedTextsJson(entries: readonly ChainedText[]): string {
+  let text = '';
+  for (const entry of entries) {
+    text +=
+      `${text === '' ? '' : ','}{"seq":${entry.seq},"action":${JSON.stringify(entry.action)},"entityType":${JSON.stringify(entry.entityType)},` +
+      `"entityId":${JSON.stringify(entry.entityId)},"before":${entry.before},"after":${entry.after},` +
+      `"prevHash":${JSON.stringify(entry.prevHash)},"hash":${JSON.stringify(entry.hash)}}`;
+  }
+  return `[${text}]`;
 }

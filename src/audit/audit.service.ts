@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
-import { chainBatch } from './audit-batch';
-import { type ChainedEntry, entryHash, GENESIS_HASH, jsonNormalise } from './audit-chain';
+import { chainBatch, chainBatchTexts, type ChainedText, chainedTextsJson } from './audit-batch';
+import { type ChainedEntry, GENESIS_HASH } from './audit-chain';
 import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
 import { type SignedCheckpoint } from './audit-checkpoint.signing';
 import { checkSegment, type IsoRow, rowFromIso, SEGMENT_SIZE, SEGMENT_SQL_ISO } from './audit-verify.segment';
@@ -66,50 +66,38 @@ export class AuditService {
       seq: string;
       hash: string;
     }>;
-    const fields = {
-      seq: Number(head.seq) + 1,
-      occurredAt: new Date().toISOString(),
-      actorId: actor.actorId,
-      actorUsername: actor.actorUsername,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: jsonNormalise(input.before),
-      after: jsonNormalise(input.after),
-      requestId: actor.requestId,
-      clientIp: actor.clientIp,
-    };
-    const hash = entryHash(head.hash, fields);
+    const [entry] = chainBatch({ seq: Number(head.seq), hash: head.hash }, actor, [input], new Date().toISOString());
     await manager.query(
       `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
          before, after, request_id, client_ip, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`,
       [
-        fields.seq,
-        fields.occurredAt,
-        fields.actorId,
-        fields.actorUsername,
-        fields.action,
-        fields.entityType,
-        fields.entityId,
-        JSON.stringify(fields.before),
-        JSON.stringify(fields.after),
-        fields.requestId,
-        fields.clientIp,
-        head.hash,
-        hash,
+        entry.seq,
+        entry.occurredAt,
+        entry.actorId,
+        entry.actorUsername,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        JSON.stringify(entry.before),
+        JSON.stringify(entry.after),
+        entry.requestId,
+        entry.clientIp,
+        entry.prevHash,
+        entry.hash,
       ],
     );
-    await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [fields.seq, hash]);
-    return { ...fields, prevHash: head.hash, hash };
+    await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash]);
+    return entry;
   }
 
   /**
    * Appends `inputs` in order, as consecutive entries of one actor, inside the caller's
-   * transaction: one head lock, the hashes chained in memory (chainBatch), one insert and one
-   * head update, so a batch of a thousand costs about what a few single appends do.
+   * transaction: one head lock, the hashes chained in memory (chainBatchTexts), one insert and
+   * one head update, so a batch of a thousand costs about what a few single appends do. Each
+   * value is rendered once as canonical JSON, which is both what is hashed and what is stored.
    */
-  async appendMany(manager: EntityManager, actor: AuditActor, inputs: readonly AuditInput[]): Promise<ChainedEntry[]> {
+  async appendMany(manager: EntityManager, actor: AuditActor, inputs: readonly AuditInput[]): Promise<ChainedText[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.appendMany must run inside a transaction');
     }
@@ -118,16 +106,16 @@ export class AuditService {
       seq: string;
       hash: string;
     }>;
-    const entries = chainBatch({ seq: Number(head.seq), hash: head.hash }, actor, inputs, new Date().toISOString());
+    const occurredAt = new Date().toISOString();
+    const entries = chainBatchTexts({ seq: Number(head.seq), hash: head.hash }, actor, inputs, occurredAt);
     await manager.query(
       `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
          before, after, request_id, client_ip, prev_hash, hash)
-       SELECT e.seq, e."occurredAt", e."actorId", e."actorUsername", e.action, e."entityType", e."entityId",
-              COALESCE(e.before, 'null'::jsonb), COALESCE(e.after, 'null'::jsonb), e."requestId", e."clientIp", e."prevHash", e.hash
-         FROM jsonb_to_recordset($1::jsonb) AS e(seq bigint, "occurredAt" timestamptz, "actorId" uuid, "actorUsername" text,
-              action text, "entityType" text, "entityId" text, before jsonb, after jsonb, "requestId" text, "clientIp" text,
-              "prevHash" text, hash text)`,
-      [JSON.stringify(entries)],
+       SELECT e.seq, $2::timestamptz, $3::uuid, $4::text, e.action, e."entityType", e."entityId",
+              COALESCE(e.before, 'null'::jsonb), COALESCE(e.after, 'null'::jsonb), $5::text, $6::text, e."prevHash", e.hash
+         FROM jsonb_to_recordset($1::jsonb) AS e(seq bigint, action text, "entityType" text, "entityId" text, before jsonb,
+              after jsonb, "prevHash" text, hash text)`,
+      [chainedTextsJson(entries), occurredAt, actor.actorId, actor.actorUsername, actor.requestId, actor.clientIp],
     );
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);

@@ -11,6 +11,7 @@ import type { RequestContext } from '../common/request-context';
 import { JobName } from '../queue/jobs';
 import { OutboxService } from '../queue/outbox.service';
 import type { AcceptedImportDto } from './import.dto';
+import { ImportCheckPool } from './import-check.pool';
 import { inspectCsv } from './import-file';
 
 /** SQLSTATE 23505 on the live-hash index: a file posted twice at the same instant. */
@@ -27,6 +28,7 @@ export class CreateImportUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly checkThreads: ImportCheckPool,
   ) {}
 
   /**
@@ -44,6 +46,8 @@ export class CreateImportUseCase {
       ? { actorId: principal.id, scope: 'POST /imports', key: idempotencyKey, requestHash: requestHash({ sha256 }) }
       : null;
     return this.idempotency.run<AcceptedImportDto>(claim, 202, async (complete) => {
+      // Its checking thread loads while the file is inspected, ready when the job starts here.
+      this.checkThreads.warm();
       const { total } = await inspectCsv(body);
       try {
         return await this.dataSource.transaction(async (manager) => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module';
 import { CreateImportUseCase } from './create-import.use-case';
+import { ImportCheckPool } from './import-check.pool';
 import { ImportProcessor } from './import.processor';
 import { ImportsController } from './imports.controller';
 import { ImportsQuery } from './imports.query';
@@ -10,6 +11,6 @@ import { RunImportUseCase } from './run-import.use-case';
 @Module({
   imports: [RegistryModule],
   controllers: [ImportsController],
-  providers: [CreateImportUseCase, RunImportUseCase, ImportProcessor, ImportsQuery],
+  providers: [CreateImportUseCase, RunImportUseCase, ImportProcessor, ImportsQuery, ImportCheckPool],
 })
 export class ImportsModule {}

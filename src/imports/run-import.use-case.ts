@@ -1,35 +1,25 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditActor, type AuditInput, AuditService } from '../audit/audit.service';
-import { panamaDay } from '../common/dates';
-import { type FieldError, ValidationFailedError } from '../common/domain-error';
+import { ValidationFailedError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 import { importsConfig } from '../config';
-import { isIdDocumentKind, parseIdDocument } from '../owners/id-document';
 import type { JobContext } from '../queue/jobs';
 import { type CanonicalIdentity, MarkingsService } from '../registry/markings.service';
-import { holderRefusal, inJurisdiction, markingKey, needsLicence, registrationShapeErrors } from '../registry/registration-rules';
+import { holderRefusal, inJurisdiction, markingKey, needsLicence } from '../registry/registration-rules';
 import { toWeaponDto } from '../registry/registry.mapper';
-import { RegisterWeaponDto } from '../registry/weapon.dto';
+import type { RegisterWeaponDto } from '../registry/weapon.dto';
 import { type NewRegistration, WeaponRegistrations } from '../registry/weapon-registrations.service';
-import { type ColumnIndex, columnIndex, rowInput, validationMessage } from './import-csv';
-import { type CsvRow, readCsv } from './import-file';
+import { ImportCheckPool } from './import-check.pool';
+import { type CheckedRow, invalidRow, type RowError } from './import-row-check';
 import { ImportEntity } from './import.entity';
 
 /** A job waits no longer than this for a lock; contention becomes a retry with backoff instead. */
 const LOCK_TIMEOUT = '10s';
 /** The file is read from the database in slices of this many bytes. */
 const SLICE_BYTES = 4 * 1_048_576;
-
-interface RowError {
-  row: number;
-  code: ErrorCode;
-  message: string;
-}
 
 /** A row whose fields are valid, waiting for the checks that need the database. */
 interface Candidate {
@@ -52,15 +42,6 @@ function queueActor(run: ImportEntity): AuditActor {
   return { requestId: run.requestId, clientIp: null, actorId: null, actorUsername: 'queue' };
 }
 
-/** One entry per bad field, named by its path, as the global ValidationPipe reports a body. */
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ field, message: Object.values(error.constraints).join('; ') }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
-
 /**
  * Lands an import: reads its file, checks every row by the rules of POST /weapons and writes
  * the good ones in batches, each batch in one transaction with set-based queries, its audit
@@ -76,6 +57,7 @@ export class RunImportUseCase {
     private readonly markings: MarkingsService,
     private readonly registrations: WeaponRegistrations,
     private readonly audit: AuditService,
+    private readonly checkThreads: ImportCheckPool,
     @Inject(importsConfig.KEY) private readonly config: ConfigType<typeof importsConfig>,
   ) {}
 
@@ -110,44 +92,32 @@ export class RunImportUseCase {
   }
 
   /**
-   * Batches are checked in memory while the previous one is being written: the row checks
-   * (class-validator, canonical names) run on this thread as Postgres works on the last
-   * batch's inserts. Writes stay strictly in order, one at a time.
+   * The file is parsed and its rows checked by the rules of POST /weapons on a thread of its
+   * own (ImportCheckPool), a few batches ahead; this thread finishes each batch's checks
+   * (the catalogue) while the previous batch is being written. Writes stay strictly in order,
+   * one at a time.
    */
   private async land(run: ImportEntity): Promise<void> {
-    let columns: ColumnIndex | undefined;
-    let width = 0;
-    let position = 0;
-    let batch: CsvRow[] = [];
-    let writing: Promise<void> = Promise.resolve();
-    const flush = async (rows: CsvRow[], from: number): Promise<void> => {
-      const checked = this.checkAll(rows, columns!, width);
+    const checking = this.checkThreads.take({ skip: run.processed, batchSize: this.config.batchSize });
+    try {
+      const feeding = (async (): Promise<void> => {
+        for await (const part of this.content(run.id)) checking.write(part);
+        checking.end();
+      })();
+      feeding.catch((error: unknown) => checking.fail(error as Error));
+      let writing: Promise<void> = Promise.resolve();
+      for await (const batch of checking.batches()) {
+        const checked = batch.items.map((item) => this.check(item));
+        await writing;
+        writing = this.landBatch(run, checked, batch.from);
+        // Awaited at the next batch or at the end; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
+      }
+      await feeding;
       await writing;
-      writing = this.landBatch(run, rows, checked, from);
-      // Awaited at the next flush or at the end; until then a failure must not count as unhandled.
-      writing.catch(() => undefined);
-    };
-    for await (const row of readCsv(this.content(run.id))) {
-      if (!columns) {
-        columns = columnIndex(row.cells);
-        width = row.cells.length;
-        continue;
-      }
-      position += 1;
-      if (position <= run.processed) continue;
-      batch.push(row);
-      if (batch.length >= this.config.batchSize) {
-        await flush(batch, position - batch.length);
-        batch = [];
-      }
+    } finally {
+      await checking.close();
     }
-    if (batch.length > 0) await flush(batch, position - batch.length);
-    await writing;
-  }
-
-  private checkAll(rows: CsvRow[], columns: ColumnIndex, width: number): Array<Candidate | RowError> {
-    const today = panamaDay();
-    return rows.map((row) => this.check(row, columns, width, today));
   }
 
   /** The stored file, in slices (the column is stored uncompressed, so each slice reads only its part). */
@@ -165,39 +135,16 @@ export class RunImportUseCase {
     }
   }
 
-  /** The checks of one row that need no database: its document, its fields, its type and its serial. */
-  private check(row: CsvRow, columns: ColumnIndex, width: number, today: string): Candidate | RowError {
-    const invalid = (errors: FieldError[]): RowError => ({ row: row.row, code: ErrorCode.ValidationFailed, message: validationMessage(errors) });
-    if (row.cells.length !== width) {
-      return invalid([{ field: 'row', message: `the row has ${row.cells.length} cells where the header has ${width}` }]);
-    }
-    const { document, weapon } = rowInput(row.cells, columns);
-    const errors: FieldError[] = [];
-    let key = '';
-    if (!isIdDocumentKind(document.kind)) {
-      errors.push({ field: 'holderDocumentKind', message: 'holderDocumentKind must be one of cedula, passport, ruc' });
-    } else if (document.number === '') {
-      errors.push({ field: 'holderDocumentNumber', message: 'holderDocumentNumber is required' });
-    } else {
-      const parsed = parseIdDocument(document.kind, document.number);
-      if (parsed.ok) key = parsed.document.key;
-      else errors.push({ field: 'holderDocumentNumber', message: `holderDocumentNumber ${parsed.reason}` });
-    }
-    const input = plainToInstance(RegisterWeaponDto, weapon);
-    // The holder comes from the document: ownerId is filled once the owner is found.
-    const fieldErrors = flatten(validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true })).filter(
-      (error) => error.field !== 'ownerId',
-    );
-    errors.push(...fieldErrors);
-    if (errors.length > 0) return invalid(errors);
-    const shapeErrors = registrationShapeErrors(input, today);
-    if (shapeErrors.length > 0) return invalid(shapeErrors);
+  /** The checks of a row that need the catalogue: its type, its canonical make and calibre, and its serial. */
+  private check(item: CheckedRow | RowError): Candidate | RowError {
+    if (!('input' in item)) return item;
+    const { input } = item;
     try {
       const identity = this.markings.canonicalise(input);
       const serialNormalized = input.serialNumber ? this.markings.normaliseSerial(input.serialNumber) : null;
-      return { row: row.row, input, document: { kind: document.kind, key }, identity, serialNormalized };
+      return { row: item.row, input, document: item.document, identity, serialNormalized };
     } catch (error) {
-      if (error instanceof ValidationFailedError) return invalid(error.options.errors ?? []);
+      if (error instanceof ValidationFailedError) return invalidRow(item.row, error.options.errors ?? []);
       throw error;
     }
   }
@@ -208,15 +155,26 @@ export class RunImportUseCase {
    * the import's progress. `from` is the number of data rows before the batch: if the import
    * is not there any more, another run landed it and this one stops.
    */
-  private async landBatch(run: ImportEntity, rows: CsvRow[], checked: Array<Candidate | RowError>, from: number): Promise<void> {
+  private async landBatch(run: ImportEntity, checked: Array<Candidate | RowError>, from: number): Promise<void> {
     const candidates = checked.filter((item): item is Candidate => 'input' in item);
     const actor = importerActor(run);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-      const [state] = (await manager.query('SELECT status, processed FROM imports WHERE id = $1 FOR UPDATE', [run.id])) as Array<{
-        status: string;
-        processed: number;
-      }>;
+      // Sent together, run in this order on the transaction's connection: no round trip between
+      // them. If the import is not where this batch expects it, nothing of theirs is kept.
+      const [, stateRows, holders, existing] = await Promise.all([
+        manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`),
+        manager.query('SELECT status, processed FROM imports WHERE id = $1 FOR UPDATE', [run.id]) as Promise<
+          Array<{ status: string; processed: number }>
+        >,
+        this.registrations.holdersByDocument(manager, candidates.map((candidate) => candidate.document)),
+        this.registrations.existingMarkings(
+          manager,
+          candidates.flatMap((candidate) =>
+            candidate.serialNormalized ? [{ makeKey: candidate.identity.makeKey, serialNormalized: candidate.serialNormalized }] : [],
+          ),
+        ),
+      ]);
+      const [state] = stateRows;
       if (state.status !== 'processing' || state.processed !== from) {
         throw new Error(`import ${run.id} is at row ${state.processed} (${state.status}), not ${from}: another run is landing it`);
       }
@@ -224,7 +182,6 @@ export class RunImportUseCase {
       const outcomes = new Map<number, Outcome>();
       const accepted: NewRegistration[] = [];
       const acceptedRows: number[] = [];
-      const holders = await this.registrations.holdersByDocument(manager, candidates.map((candidate) => candidate.document));
       const licenceChecks = candidates.map((candidate) => {
         const holder = holders.get(`${candidate.document.kind}:${candidate.document.key}`);
         return holder && needsLicence(candidate.input.acquisition.kind)
@@ -234,12 +191,6 @@ export class RunImportUseCase {
       const checks = licenceChecks.flatMap((check, index) => (check ? [{ ...check, index }] : []));
       const licensedChecks = await this.registrations.licensed(manager, checks);
       const licensed = new Set([...licensedChecks].map((position) => checks[position].index));
-      const existing = await this.registrations.existingMarkings(
-        manager,
-        candidates.flatMap((candidate) =>
-          candidate.serialNormalized ? [{ makeKey: candidate.identity.makeKey, serialNormalized: candidate.serialNormalized }] : [],
-        ),
-      );
       const inFile = new Map<string, number>();
       for (const [index, candidate] of candidates.entries()) {
         const reject = (code: ErrorCode, message: string): void => void errors.push({ row: candidate.row, code, message });
@@ -296,8 +247,8 @@ export class RunImportUseCase {
 
       const prepared = await this.registrations.prepare(manager, accepted);
       const entries: AuditInput[] = [];
-      for (const row of rows) {
-        const outcome = outcomes.get(row.row);
+      for (const { row } of checked) {
+        const outcome = outcomes.get(row);
         if (!outcome) continue;
         if ('refused' in outcome) {
           entries.push(outcome.refused);
@@ -309,16 +260,16 @@ export class RunImportUseCase {
           entityType: 'weapon',
           entityId: weapon.id,
           before: null,
-          after: { ...toWeaponDto(weapon), source: 'import', importId: run.id, row: row.row },
+          after: { ...toWeaponDto(weapon), source: 'import', importId: run.id, row },
         });
       }
-      // Both go to the one connection, in this order: the entries are chained in memory while
-      // Postgres inserts the weapons. All of it commits or rolls back together.
+      // All go to the one connection, in this order: the entries are chained in memory while
+      // Postgres inserts the weapons and records the progress. All of it commits or rolls back together.
       await Promise.all([
         this.audit.appendMany(manager, actor, entries),
         this.registrations.insert(manager, prepared, run.importedBy),
+        this.recordProgress(manager, run.id, checked.length, prepared.length, errors),
       ]);
-      await this.recordProgress(manager, run.id, rows.length, prepared.length, errors);
     });
   }
 
