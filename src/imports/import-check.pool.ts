@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
 import type { Worker } from 'node:worker_threads';
 import { appConfig, WorkersMode } from '../config';
@@ -11,6 +11,7 @@ import { type CheckThreadOptions, ImportCheckThread, spawnCheckWorker } from './
  */
 @Injectable()
 export class ImportCheckPool implements OnModuleDestroy {
+  private readonly logger = new Logger('Imports');
   private spare: Worker | null = null;
 
   constructor(@Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>) {}
@@ -19,12 +20,16 @@ export class ImportCheckPool implements OnModuleDestroy {
   warm(): void {
     if (this.app.workers !== WorkersMode.Inline || this.spare) return;
     const worker = spawnCheckWorker();
-    // A waiting thread keeps no process alive; one that fails while waiting is just dropped.
+    // A waiting thread keeps no process alive; one that fails while waiting is dropped (the
+    // job then starts its own, which reports its failure to the import).
     worker.unref();
     const drop = (): void => {
       if (this.spare === worker) this.spare = null;
     };
-    worker.on('error', drop);
+    worker.on('error', (error: Error) => {
+      this.logger.warn(`a waiting import checking thread failed and was dropped: ${error.message}`);
+      drop();
+    });
     worker.on('exit', drop);
     this.spare = worker;
   }
