@@ -34,7 +34,8 @@ export class CreateImportUseCase {
   /**
    * Accepts a CSV file: read once to check its header and count its rows, then stored with
    * its SHA-256, its job (through the outbox) and its audit entry in one transaction. The
-   * rows themselves are checked and landed by the job.
+   * rows themselves are checked and landed by the job. The file of an import that failed is
+   * not imported afresh (its landed rows would be registered twice): that import resumes.
    */
   async execute(body: unknown, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<AcceptedImportDto>> {
     if (!Buffer.isBuffer(body)) {
@@ -52,6 +53,11 @@ export class CreateImportUseCase {
       try {
         return await this.dataSource.transaction(async (manager) => {
           await this.refuseDuplicate(manager, sha256);
+          const resumed = await this.resumeFailed(manager, sha256, context);
+          if (resumed) {
+            await complete(manager, resumed);
+            return resumed;
+          }
           const jurisdiction = principal.roles.includes(Role.Admin) ? null : principal.jurisdiction;
           const createdAt = new Date();
           const [row] = (await manager.query(
@@ -81,7 +87,38 @@ export class CreateImportUseCase {
     });
   }
 
-  /** The same file is imported once, unless that import failed. */
+  /**
+   * The failed import of this file, if any, queued again: its job resumes after the last
+   * batch that committed, for the importer and jurisdiction it was posted with. Only that
+   * importer or an admin may resume it, since the rows it lands are attributed to the importer.
+   */
+  private async resumeFailed(manager: EntityManager, sha256: string, context: RequestContext): Promise<AcceptedImportDto | null> {
+    const [failed] = (await manager.query(
+      `SELECT id, imported_by, processed, total, failure_reason FROM imports
+        WHERE sha256 = $1 AND status = 'failed' ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
+      [sha256],
+    )) as Array<{ id: string; imported_by: string; processed: number; total: number; failure_reason: string | null }>;
+    if (!failed) return null;
+    const principal = context.principal!;
+    if (failed.imported_by !== principal.id && !principal.roles.includes(Role.Admin)) {
+      throw new DomainError(
+        ErrorCode.DuplicateImport,
+        `This file (SHA-256 ${sha256}) is import ${failed.id}, which failed; the user who posted it, or an admin, can post it again to resume it.`,
+      );
+    }
+    await manager.query(`UPDATE imports SET status = 'queued', failure_reason = NULL, finished_at = NULL WHERE id = $1`, [failed.id]);
+    await this.outbox.enqueue(manager, JobName.RunImport, { importId: failed.id });
+    await this.audit.append(manager, actorOf(context), {
+      action: 'import.resumed',
+      entityType: 'import',
+      entityId: failed.id,
+      before: { status: 'failed', processed: failed.processed, failureReason: failed.failure_reason },
+      after: { status: 'queued', processed: failed.processed, total: failed.total },
+    });
+    return { id: failed.id, status: 'queued' };
+  }
+
+  /** The same file is imported once; a failed import is resumed rather than imported again. */
   private async refuseDuplicate(manager: EntityManager, sha256: string): Promise<void> {
     const [existing] = (await manager.query(`SELECT id FROM imports WHERE sha256 = $1 AND status <> 'failed'`, [sha256])) as Array<{
       id: string;

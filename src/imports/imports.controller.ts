@@ -39,7 +39,8 @@ export class ImportsController {
       'Each row is checked by the rules of POST /weapons, the holder found by holderDocumentKind and holderDocumentNumber. ' +
       'A bad row is rejected alone (GET /imports/:id lists it with its line and code); the good rows are registered. ' +
       'An officer or supervisor with a jurisdiction imports only rows whose holder lives in it (others: OUT_OF_JURISDICTION). ' +
-      'The same file (by SHA-256) is imported once unless that import failed.',
+      'The same file (by SHA-256) is imported once: again it gets 409 DUPLICATE_IMPORT, except when that import failed; ' +
+      'then posting it again (by its importer or an admin) resumes that import after the rows it already handled, with the same id.',
   })
   @ApiConsumes('text/csv')
   @ApiBody({ description: FILE_DESCRIPTION, schema: { type: 'string', format: 'binary' } })

@@ -318,7 +318,7 @@ export class RunImportUseCase {
         run.status = 'failed';
         run.failureReason =
           `The import stopped after ${job.attempt} attempts, with ${run.processed} of ${run.total} rows handled ` +
-          `(${run.accepted} registered, which stay registered). Ask the registry desk before posting the file again.`;
+          `(${run.accepted} registered, which stay registered). Posting the same file again resumes it after the rows already handled.`;
         run.finishedAt = new Date();
         await manager.save(run);
         await this.audit.append(manager, queueActor(run), {

@@ -349,6 +349,53 @@ describe('imports', () => {
     }
   });
 
+  it('resumes a failed import when its file is posted again, landing no row twice', async () => {
+    const holder = await importHolder(t, admin);
+    // The first batch (lines 2–21) holds obliterated rows: they get national marks, so only
+    // the resume point, not their serials, keeps them from landing twice.
+    const rows = Array.from({ length: 50 }, (_, index) =>
+      importRow(holder, index % 5 === 0 ? { serialNumber: '', serialStatus: 'obliterated' } : {}),
+    );
+    const failing = rows[33].serialNumber!.replace(/-/g, '');
+    await t.db.query(`
+      CREATE FUNCTION import_always_fails() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.serial_normalized = '${failing}' THEN RAISE EXCEPTION 'simulated failure while landing a batch'; END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.query('CREATE TRIGGER import_always_fails BEFORE INSERT ON weapons FOR EACH ROW EXECUTE FUNCTION import_always_fails()');
+    let failed: ImportView;
+    const body = csv(rows);
+    try {
+      const posted = await postCsv(t, admin, body).expect(202);
+      failed = await waitForImport(t, admin, posted.body.id, 90_000);
+    } finally {
+      await t.db.query('DROP TRIGGER import_always_fails ON weapons');
+      await t.db.query('DROP FUNCTION import_always_fails()');
+    }
+    expect(failed).toMatchObject({ status: 'failed', processed: 20, accepted: 20, failureReason: expect.stringContaining('resumes') });
+    const obliterated = `SELECT count(*) AS n FROM weapons w JOIN audit_entries a ON a.entity_id = w.id::text AND a.action = 'weapon.registered'
+                          WHERE w.holder_id = $1 AND w.serial_status = 'obliterated'`;
+    expect(await count(obliterated, [holder.id])).toBe(4);
+
+    // Someone else may not resume another importer's file; the importer (here an admin) may.
+    const other = await postCsv(t, supervisor, body).expect(409);
+    expect(other.body).toMatchObject({ code: 'DUPLICATE_IMPORT', detail: expect.stringContaining(failed.id) });
+    const again = await postCsv(t, admin, body).expect(202);
+    expect(again.body).toEqual({ id: failed.id, status: 'queued' });
+    const resumed = await waitForImport(t, admin, failed.id);
+    expect(resumed).toMatchObject({ status: 'completed', total: 50, processed: 50, accepted: 50, rejected: 0, errors: [] });
+    expect(resumed.failureReason).toBeUndefined();
+    expect(await count(obliterated, [holder.id])).toBe(10);
+    expect(await count('SELECT count(*) AS n FROM weapons WHERE holder_id = $1', [holder.id])).toBe(50);
+    const actions = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_entries WHERE entity_type = 'import' AND entity_id = $1 ORDER BY seq`,
+      [failed.id],
+    );
+    expect(actions.rows.map((row) => row.action)).toEqual(['import.created', 'import.failed', 'import.resumed', 'import.completed']);
+    expect((await recomputeChain(t)).valid).toBe(true);
+  }, 150_000);
+
   it('imports the example file of the README once its holders exist', async () => {
     const owner = (body: Record<string, unknown>) => t.http.post('/api/v1/owners').set(bearer(admin.accessToken)).send({
       address: { district: '8-05', line: 'Vía España' },
