@@ -68,11 +68,14 @@ export class ImportsController {
 
   @Get()
   @Roles(...IMPORTERS)
-  @ApiOperation({ summary: 'Imports, newest first (without their rows\' errors)' })
+  @ApiOperation({
+    summary: 'Imports, newest first (without their rows\' errors)',
+    description: 'Admins and national-scope users see every import; a user with a jurisdiction sees the imports they posted.',
+  })
   @ApiPageResponse(ImportSummaryDto)
   @ApiProblems(ErrorCode.ValidationFailed)
-  list(@Query() query: ImportQuery): Promise<Page<ImportSummaryDto>> {
-    return this.imports.list(query);
+  list(@Query() query: ImportQuery, @Ctx() context: RequestContext): Promise<Page<ImportSummaryDto>> {
+    return this.imports.list(query, context.principal!);
   }
 
   @Get(':id')
@@ -80,7 +83,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'An import: status `queued`, `processing`, `completed` or `failed`, its progress and its rejected rows' })
   @ApiOkResponse({ type: ImportDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
-  get(@Param('id', uuidParam()) id: string): Promise<ImportDto> {
-    return this.imports.get(id);
+  get(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<ImportDto> {
+    return this.imports.get(id, context.principal!);
   }
 }

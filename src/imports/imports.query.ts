@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { hasNationalScope } from '../auth/jurisdiction';
 import { NotFoundError } from '../common/domain-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
 import type { ImportDto, ImportQuery, ImportRowErrorDto, ImportSummaryDto } from './import.dto';
@@ -16,10 +18,14 @@ const isKey = (value: unknown): value is Key =>
 export class ImportsQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The import with its rejected rows in file order (pk_import_row_errors serves the order). */
-  async get(id: string): Promise<ImportDto> {
+  /**
+   * The import with its rejected rows in file order (pk_import_row_errors serves the order).
+   * Its rows name holders anywhere in the country: a user with a jurisdiction sees only the
+   * imports they posted (another's is not found), a user with national scope sees them all.
+   */
+  async get(id: string, viewer: Principal): Promise<ImportDto> {
     const entity = await this.dataSource.getRepository(ImportEntity).findOneBy({ id });
-    if (!entity) throw new NotFoundError('Import', id);
+    if (!entity || !(hasNationalScope(viewer) || entity.importedBy === viewer.id)) throw new NotFoundError('Import', id);
     const errors = (await this.dataSource.query(
       'SELECT row, code, message FROM import_row_errors WHERE import_id = $1 ORDER BY row',
       [id],
@@ -27,11 +33,12 @@ export class ImportsQuery {
     return toImportDto(entity, errors);
   }
 
-  /** Newest first; served by ix_imports_created, read backwards. */
-  async list(query: ImportQuery): Promise<Page<ImportSummaryDto>> {
+  /** Newest first; served by ix_imports_created, read backwards. Scoped as get() is. */
+  async list(query: ImportQuery, viewer: Principal): Promise<Page<ImportSummaryDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const before = decodeCursor(query.cursor, isKey);
     const qb = this.dataSource.getRepository(ImportEntity).createQueryBuilder('i');
+    if (!hasNationalScope(viewer)) qb.andWhere('i.imported_by = :viewer', { viewer: viewer.id });
     if (query.status !== undefined) qb.andWhere('i.status = :status', { status: query.status });
     if (before) qb.andWhere('(i.created_at, i.id) < (:at, :id)', { at: before[0], id: before[1] });
     const rows = await qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').take(limit + 1).getMany();

@@ -123,11 +123,22 @@ describe('imports', () => {
 
     it('lists imports newest first', async () => {
       const later = await importFile(t, admin, [importRow(await importHolder(t, admin))]);
-      const list = await t.http.get('/api/v1/imports').query({ limit: 1 }).set(bearer(officer.accessToken)).expect(200);
+      const list = await t.http.get('/api/v1/imports').query({ limit: 1 }).set(bearer(supervisor.accessToken)).expect(200);
       expect(list.body.items[0]).toMatchObject({ id: later.id, status: 'completed', accepted: 1 });
       expect(list.body.nextCursor).toEqual(expect.any(String));
-      const next = await t.http.get('/api/v1/imports').query({ limit: 200, cursor: list.body.nextCursor }).set(bearer(officer.accessToken)).expect(200);
+      const next = await t.http.get('/api/v1/imports').query({ limit: 200, cursor: list.body.nextCursor }).set(bearer(supervisor.accessToken)).expect(200);
       expect(next.body.items.map((item: { id: string }) => item.id)).toContain(view.id);
+    });
+
+    it('shows a user with a jurisdiction only the imports they posted', async () => {
+      const own = await importFile(t, officer, [importRow(await importHolder(t, officer))]);
+      const listed = await t.http.get('/api/v1/imports').query({ limit: 200 }).set(bearer(officer.accessToken)).expect(200);
+      expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(own.id);
+      expect(listed.body.items.map((item: { id: string }) => item.id)).not.toContain(view.id);
+      const other = await t.http.get(`/api/v1/imports/${view.id}`).set(bearer(officer.accessToken)).expect(404);
+      expect(other.body.code).toBe('NOT_FOUND');
+      // National scope sees every import, the officer's included.
+      await t.http.get(`/api/v1/imports/${own.id}`).set(bearer(supervisor.accessToken)).expect(200);
     });
   });
 
