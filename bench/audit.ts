@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { measureAudit } from './measure-audit';
 import { seedAudit } from './seed-audit';
-import { BENCH_DIST, ensureDatabase, startService, userToken } from './service';
+import { BENCH_DIST, ensureDatabase, log, runBenchmark, startService, userToken } from './service';
 
 const env = process.env;
 const settings = {
@@ -21,8 +21,6 @@ const settings = {
   verifyRuns: Number(env.BENCH_VERIFY_RUNS ?? 3),
   serviceLog: env.BENCH_SERVICE_LOG ?? join(tmpdir(), `registry-audit-bench-${process.pid}.log`),
 };
-
-const log = (message: string): void => void process.stdout.write(`${message}\n`);
 
 async function main(): Promise<void> {
   log(`audit benchmark: a chain of ${settings.entries} entries`);
@@ -54,7 +52,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

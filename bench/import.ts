@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { ImportColumn } from '../src/imports/import-csv';
-import { ensureDatabase, startService, userToken } from './service';
+import { ensureDatabase, log, runBenchmark, startService, userToken } from './service';
 
 const env = process.env;
 const settings = {
@@ -42,8 +42,6 @@ const HEADER: ImportColumn[] = [
   'acquisitionDate',
   'documentRef',
 ];
-
-const log = (message: string): void => void process.stdout.write(`${message}\n`);
 
 /** Holders with passports IMPB1…IMPBn in San Miguelito, each with a licence in force for every type. */
 async function seedHolders(db: Client): Promise<void> {
@@ -163,7 +161,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -14,7 +14,7 @@ import { panamaDay } from '../src/common/dates';
 import { FINDING_KINDS } from '../src/reconciliation/finding-kinds';
 import { FINDING_STATEMENTS, type RunMoment } from '../src/reconciliation/reconciliation.sql';
 import { seed, seedRegistryState } from './seed';
-import { type BenchService, ensureDatabase, startService, userToken } from './service';
+import { type BenchService, ensureDatabase, log, runBenchmark, startService, userToken } from './service';
 
 const env = process.env;
 const settings = {
@@ -27,8 +27,6 @@ const settings = {
 };
 
 const USERNAME = 'bench-reconciler';
-
-const log = (message: string): void => void process.stdout.write(`${message}\n`);
 
 /** An admin made with the create-user command (its id signs the seeded transfers), and its token. */
 async function reconciler(service: BenchService, db: Client): Promise<{ id: string; token: string }> {
@@ -116,7 +114,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

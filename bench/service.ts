@@ -121,3 +121,14 @@ export async function userToken(service: BenchService, username: string, roles: 
   if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
+
+/** A line of a benchmark's report, on standard output. */
+export const log = (message: string): void => void process.stdout.write(`${message}\n`);
+
+/** Runs a benchmark's main; a failure is printed with its stack and exits 1. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

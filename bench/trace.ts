@@ -11,7 +11,7 @@ import { containsPattern, serialQuery } from '../src/trace/serial-match';
 import { candidateSql } from '../src/trace/trace-search.sql';
 import { type LoadResult, percentiles, runLoad } from './load';
 import { seed } from './seed';
-import { type BenchService, ensureDatabase, startService, userToken } from './service';
+import { type BenchService, ensureDatabase, log, runBenchmark, startService, userToken } from './service';
 
 const env = process.env;
 const settings = {
@@ -26,8 +26,6 @@ const settings = {
 };
 
 const LOOK_ALIKE: Record<string, string> = { '0': 'O', O: '0', '1': 'I', I: '1', '5': 'S', S: '5', '8': 'B', B: '8', '2': 'Z', Z: '2', '6': 'G', G: '6' };
-
-const log = (message: string): void => void process.stdout.write(`${message}\n`);
 
 interface Queries {
   exact: string[];
@@ -136,7 +134,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);
