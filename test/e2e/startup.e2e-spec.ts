@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { migrations } from '../../src/database/migrations';
-import { databaseUrl, runPrefix } from '../support/run';
+import { databaseUrl, endPool, runPrefix } from '../support/run';
 import { runCli, TestApp } from '../support/test-app';
 
 describe('start-up', () => {
@@ -19,7 +19,7 @@ describe('start-up', () => {
         const head = await pool.query('SELECT seq FROM audit_head');
         expect(head.rows).toEqual([{ seq: '0' }]);
       } finally {
-        await pool.end();
+        await endPool(pool);
       }
     } finally {
       await second.stop();

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 
 /** Everything one `npm test` run creates is named from this prefix, so teardown finds it all. */
 export function runPrefix(): string {
@@ -24,4 +24,22 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Ends a pool and waits for its connections to close. pool.end() alone resolves once the clients
+ * are let go, before their connections have closed, and a DROP DATABASE ... WITH (FORCE) right
+ * after would terminate them under the pool's feet (an unhandled 'error' in the test process).
+ */
+export async function endPool(pool: Pool): Promise<void> {
+  let open = pool.totalCount;
+  const allClosed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await allClosed;
 }

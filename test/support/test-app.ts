@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { databaseUrl, runPrefix, withAdminClient } from './run';
+import { databaseUrl, endPool, runPrefix, withAdminClient } from './run';
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple 42';
 /** The built service; TEST_DIST_DIR points elsewhere when several builds share one work tree. */
@@ -173,7 +173,7 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.stop();
-    await this.db.end();
+    await endPool(this.db);
     await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${this.databaseName}" WITH (FORCE)`));
   }
 }
