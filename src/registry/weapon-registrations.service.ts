@@ -92,16 +92,25 @@ export class WeaponRegistrations {
     return new Set(rows.map((row) => row.idx - 1));
   }
 
-  /** Weapons already bearing these markings, keyed by markingKey(makeKey, serialNormalized). */
+  /**
+   * Weapons already bearing these markings, keyed by markingKey(makeKey, serialNormalized).
+   * One probe of uq_weapons_marking per marking: as a plain join the planner hashes the whole
+   * weapons table for a batch of a few thousand markings, a cost that grows with the registry.
+   * A marking is unique, so LIMIT 1 loses nothing; it keeps the subquery from being flattened
+   * back into that join.
+   */
   async existingMarkings(
     manager: EntityManager,
     markings: ReadonlyArray<{ makeKey: string; serialNormalized: string }>,
   ): Promise<Map<string, MarkingOwner>> {
     if (markings.length === 0) return new Map();
     const rows = (await manager.query(
-      `SELECT w.id, w.status, w.make_key, w.serial_normalized
-         FROM weapons w
-         JOIN unnest($1::text[], $2::text[]) AS m(make_key, serial) ON w.make_key = m.make_key AND w.serial_normalized = m.serial`,
+      `SELECT w.id, w.status, m.make_key, m.serial AS serial_normalized
+         FROM unnest($1::text[], $2::text[]) AS m(make_key, serial)
+        CROSS JOIN LATERAL (
+              SELECT w.id, w.status FROM weapons w
+               WHERE w.make_key = m.make_key AND w.serial_normalized = m.serial
+               LIMIT 1) AS w`,
       [markings.map((marking) => marking.makeKey), markings.map((marking) => marking.serialNormalized)],
     )) as Array<MarkingOwner & { make_key: string; serial_normalized: string }>;
     return new Map(rows.map((row) => [markingKey(row.make_key, row.serial_normalized), { id: row.id, status: row.status }]));
