@@ -96,18 +96,38 @@ export class AuditService {
    * transaction: one head lock, the hashes chained in memory (chainBatchTexts), one insert and
    * one head update, so a batch of a thousand costs about what a few single appends do. Each
    * value is rendered once as canonical JSON, which is both what is hashed and what is stored.
+   *
+   * `alongside`, when given, is the caller's own work on the same connection (the change the
+   * entries record): it is started once the head is locked and runs in Postgres while the
+   * entries are chained here, one statement at a time on the connection as ever.
    */
-  async appendMany(manager: EntityManager, actor: AuditActor, inputs: readonly AuditInput[]): Promise<ChainedText[]> {
+  async appendMany(
+    manager: EntityManager,
+    actor: AuditActor,
+    inputs: readonly AuditInput[],
+    alongside?: () => Promise<unknown>,
+  ): Promise<ChainedText[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.appendMany must run inside a transaction');
     }
-    if (inputs.length === 0) return [];
+    if (inputs.length === 0) {
+      await alongside?.();
+      return [];
+    }
     const [head] = (await manager.query('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')) as Array<{
       seq: string;
       hash: string;
     }>;
+    const running = alongside?.();
+    if (running) {
+      // Awaited below, after the chaining; until then a failure must not count as unhandled.
+      running.catch(() => undefined);
+      // Lets its first statement reach the connection before the chaining takes this thread.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const occurredAt = new Date().toISOString();
     const entries = chainBatchTexts({ seq: Number(head.seq), hash: head.hash }, actor, inputs, occurredAt);
+    await running;
     await manager.query(
       `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
          before, after, request_id, client_ip, prev_hash, hash)

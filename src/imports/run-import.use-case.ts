@@ -159,25 +159,24 @@ export class RunImportUseCase {
     const candidates = checked.filter((item): item is Candidate => 'input' in item);
     const actor = importerActor(run);
     await this.dataSource.transaction(async (manager) => {
-      // Sent together, run in this order on the transaction's connection: no round trip between
-      // them. If the import is not where this batch expects it, nothing of theirs is kept.
-      const [, stateRows, holders, existing] = await Promise.all([
-        manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`),
-        manager.query('SELECT status, processed FROM imports WHERE id = $1 FOR UPDATE', [run.id]) as Promise<
-          Array<{ status: string; processed: number }>
-        >,
-        this.registrations.holdersByDocument(manager, candidates.map((candidate) => candidate.document)),
-        this.registrations.existingMarkings(
-          manager,
-          candidates.flatMap((candidate) =>
-            candidate.serialNormalized ? [{ makeKey: candidate.identity.makeKey, serialNormalized: candidate.serialNormalized }] : [],
-          ),
-        ),
-      ]);
-      const [state] = stateRows;
+      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      const [state] = (await manager.query('SELECT status, processed FROM imports WHERE id = $1 FOR UPDATE', [run.id])) as Array<{
+        status: string;
+        processed: number;
+      }>;
       if (state.status !== 'processing' || state.processed !== from) {
         throw new Error(`import ${run.id} is at row ${state.processed} (${state.status}), not ${from}: another run is landing it`);
       }
+      const holders = await this.registrations.holdersByDocument(
+        manager,
+        candidates.map((candidate) => candidate.document),
+      );
+      const existing = await this.registrations.existingMarkings(
+        manager,
+        candidates.flatMap((candidate) =>
+          candidate.serialNormalized ? [{ makeKey: candidate.identity.makeKey, serialNormalized: candidate.serialNormalized }] : [],
+        ),
+      );
       const errors: RowError[] = [];
       const outcomes = new Map<number, Outcome>();
       const accepted: NewRegistration[] = [];
@@ -263,13 +262,12 @@ export class RunImportUseCase {
           after: { ...toWeaponDto(weapon), source: 'import', importId: run.id, row },
         });
       }
-      // All go to the one connection, in this order: the entries are chained in memory while
-      // Postgres inserts the weapons and records the progress. All of it commits or rolls back together.
-      await Promise.all([
-        this.audit.appendMany(manager, actor, entries),
-        this.registrations.insert(manager, prepared, run.importedBy),
-        this.recordProgress(manager, run.id, checked.length, prepared.length, errors),
-      ]);
+      // Postgres inserts the weapons and records the progress while the entries are chained in
+      // memory; all of it commits or rolls back together.
+      await this.audit.appendMany(manager, actor, entries, async () => {
+        await this.registrations.insert(manager, prepared, run.importedBy);
+        await this.recordProgress(manager, run.id, checked.length, prepared.length, errors);
+      });
     });
   }
 

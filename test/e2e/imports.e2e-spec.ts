@@ -319,6 +319,20 @@ describe('imports', () => {
       expect(held.body.items).toHaveLength(1);
       expect(held.body.items[0]).toMatchObject({ make: 'Armería Chiricana', unverifiedMake: true, unverifiedCalibre: true, importMarking: { country: 'PA', year: 2020 } });
     });
+
+    it('records the progress of a batch whose rows are all refused, and lands the batches around it', async () => {
+      const holder = await importHolder(t, admin);
+      // Lines 2–21, 22–41 and 42–51 are the three batches; every row of the second names no owner.
+      const rows = Array.from({ length: 50 }, (_, index) =>
+        index >= 20 && index < 40 ? importRow(holder, { holderDocumentNumber: '8-9999-999998' }) : importRow(holder),
+      );
+      const view = await importFile(t, admin, rows);
+      expect(view).toMatchObject({ status: 'completed', total: 50, processed: 50, accepted: 30, rejected: 20 });
+      expect(view.errors.map((error) => error.row)).toEqual(Array.from({ length: 20 }, (_, index) => index + 22));
+      expect(new Set(view.errors.map((error) => error.code))).toEqual(new Set(['NOT_FOUND']));
+      const held = await t.http.get(`/api/v1/owners/${holder.id}/weapons`).query({ limit: 100 }).set(bearer(admin.accessToken)).expect(200);
+      expect(held.body.items).toHaveLength(30);
+    });
   });
 
   it('resumes after the last committed batch when a batch fails and the job is retried', async () => {
