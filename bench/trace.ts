@@ -1,8 +1,9 @@
 /**
  * Trace search benchmark (not a test): seeds a database of its own with BENCH_WEAPONS weapons,
  * starts the built service on it, and measures exact, confusable and partial search over HTTP
- * with concurrent clients on loopback. Also prints EXPLAIN (ANALYZE, BUFFERS) of each kind's
- * query. `npm run bench:trace`; settings below, from the environment.
+ * on loopback with 1, 2, 4 and 8 concurrent clients (BENCH_CONCURRENCY) in turn. Also prints
+ * EXPLAIN (ANALYZE, BUFFERS) of each kind's query. `npm run bench:trace`; settings below, from
+ * the environment.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,8 @@ const settings = {
   weapons: Number(env.BENCH_WEAPONS ?? 1_000_000),
   databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/registry_bench',
   port: Number(env.BENCH_PORT ?? 3107),
-  concurrency: Number(env.BENCH_CONCURRENCY ?? 8),
+  /** Client counts measured one after the other: latency at and beyond the machine's cores. */
+  concurrency: (env.BENCH_CONCURRENCY ?? '1,2,4,8').split(',').map(Number),
   seconds: Number(env.BENCH_SECONDS ?? 15),
   warmupSeconds: Number(env.BENCH_WARMUP_SECONDS ?? 3),
   fragmentLengths: (env.BENCH_FRAGMENT_LENGTHS ?? '4,6').split(',').map(Number),
@@ -88,7 +90,7 @@ function serviceDurations(service: BenchService, prefix: string): number[] {
 }
 
 async function main(): Promise<void> {
-  log(`trace search benchmark: ${settings.weapons} weapons, ${settings.concurrency} clients, ${settings.seconds} s per kind`);
+  log(`trace search benchmark: ${settings.weapons} weapons, ${settings.concurrency.join(', ')} clients, ${settings.seconds} s per kind`);
   await ensureDatabase(settings.databaseUrl);
   const service = await startService({
     databaseUrl: settings.databaseUrl,
@@ -113,21 +115,31 @@ async function main(): Promise<void> {
     for (const [label, serials] of kinds) await explain(db, label, serials[0]);
     log('');
     const headers = { authorization: `Bearer ${token}` };
-    const measured: Array<[string, string]> = [];
-    log('measured by the clients:');
-    for (const [index, [label, serials]] of kinds.entries()) {
-      const urls = serials.map(url);
-      await runLoad(urls, headers, { concurrency: settings.concurrency, seconds: settings.warmupSeconds, requestIdPrefix: `warm${index}` });
-      log(line(label, await runLoad(urls, headers, { concurrency: settings.concurrency, seconds: settings.seconds, requestIdPrefix: `kind${index}` })));
-      measured.push([label, `kind${index}`]);
+    const summary: string[] = [];
+    for (const concurrency of settings.concurrency) {
+      const measured: Array<[string, string]> = [];
+      log(`${concurrency} client${concurrency === 1 ? '' : 's'}, measured by the clients:`);
+      for (const [index, [label, serials]] of kinds.entries()) {
+        const urls = serials.map(url);
+        const run = `c${concurrency}k${index}`;
+        await runLoad(urls, headers, { concurrency, seconds: settings.warmupSeconds, requestIdPrefix: `warm-${run}` });
+        const result = await runLoad(urls, headers, { concurrency, seconds: settings.seconds, requestIdPrefix: run });
+        log(line(label, result));
+        summary.push(`${String(concurrency).padStart(7)}   ${label.padEnd(14)} ${result.perSecond.toFixed(0).padStart(7)} req/s   p99 ${ms(result.p99)} ms`);
+        measured.push([label, run]);
+      }
+      // The service writes its log line as each response completes; give the last ones a moment.
+      await new Promise((done) => setTimeout(done, 500));
+      log('measured inside the service (request received to response sent):');
+      for (const [label, prefix] of measured) {
+        const spread = percentiles(serviceDurations(service, prefix));
+        log(`${label.padEnd(14)} p50 ${ms(spread.p50)} ms   p99 ${ms(spread.p99)} ms   max ${ms(spread.max)} ms`);
+      }
+      log('');
     }
-    // The service writes its log line as each response completes; give the last ones a moment.
-    await new Promise((done) => setTimeout(done, 500));
-    log('measured inside the service (request received to response sent):');
-    for (const [label, prefix] of measured) {
-      const spread = percentiles(serviceDurations(service, prefix));
-      log(`${label.padEnd(14)} p50 ${ms(spread.p50)} ms   p99 ${ms(spread.p99)} ms   max ${ms(spread.max)} ms`);
-    }
+    log('summary (measured by the clients):');
+    log('clients   kind');
+    for (const row of summary) log(row);
   } finally {
     await db.end();
     await service.stop();
