@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   await db.connect();
   try {
     const seededStart = Date.now();
-    const count = await seed(db, settings.weapons, log);
+    // Rows as the registry holds them: nearly every weapon with its ballistic test.
+    const count = await seed(db, settings.weapons, log, { ballistics: true });
     log(`seeded: ${count} weapons (${Math.round((Date.now() - seededStart) / 1000)} s)`);
     const token = await userToken(service, 'bench-police', ['police']);
     const queries = await pickQueries(db);
