@@ -126,7 +126,15 @@ export class AuditService {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const occurredAt = new Date().toISOString();
-    const entries = chainBatchTexts({ seq: Number(head.seq), hash: head.hash }, actor, inputs, occurredAt);
+    let entries: ChainedText[];
+    try {
+      entries = chainBatchTexts({ seq: Number(head.seq), hash: head.hash }, actor, inputs, occurredAt);
+    } catch (error) {
+      // The caller's statements end before its transaction is rolled back on this connection;
+      // that roll-back undoes them, so the chaining error is the one to report.
+      await running?.catch(() => undefined);
+      throw error;
+    }
     await running;
     await manager.query(
       `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
