@@ -35,3 +35,27 @@ export function toChainedEntry(row: AuditRow): ChainedEntry {
     hash: row.hash,
   };
 }
+
+/** Inserts one entry as it was chained; $8 and $9 are the JSON texts of before and after. */
+export const INSERT_ENTRY_SQL = `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
+     before, after, request_id, client_ip, prev_hash, hash)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`;
+
+/** The parameters of INSERT_ENTRY_SQL for `entry`. */
+export function insertEntryValues(entry: ChainedEntry): unknown[] {
+  return [
+    entry.seq,
+    entry.occurredAt,
+    entry.actorId,
+    entry.actorUsername,
+    entry.action,
+    entry.entityType,
+    entry.entityId,
+    JSON.stringify(entry.before),
+    JSON.stringify(entry.after),
+    entry.requestId,
+    entry.clientIp,
+    entry.prevHash,
+    entry.hash,
+  ];
+}

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
 import { chainBatch, chainBatchTexts, type ChainedText, chainedTextsJson } from './audit-batch';
 import { type ChainedEntry, GENESIS_HASH } from './audit-chain';
+import { INSERT_ENTRY_SQL, insertEntryValues } from './audit-row';
 import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
 import { type SignedCheckpoint } from './audit-checkpoint.signing';
 import { checkSegment, type IsoRow, rowFromIso, SEGMENT_SIZE, SEGMENT_SQL_ISO } from './audit-verify.segment';
@@ -67,26 +68,7 @@ export class AuditService {
       hash: string;
     }>;
     const [entry] = chainBatch({ seq: Number(head.seq), hash: head.hash }, actor, [input], new Date().toISOString());
-    await manager.query(
-      `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
-         before, after, request_id, client_ip, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`,
-      [
-        entry.seq,
-        entry.occurredAt,
-        entry.actorId,
-        entry.actorUsername,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        JSON.stringify(entry.before),
-        JSON.stringify(entry.after),
-        entry.requestId,
-        entry.clientIp,
-        entry.prevHash,
-        entry.hash,
-      ],
-    );
+    await manager.query(INSERT_ENTRY_SQL, insertEntryValues(entry));
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash]);
     return entry;
   }

@@ -3,65 +3,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Pool } from 'pg';
-import { type ChainedFields, entryHash } from '../../src/audit/audit-chain';
+import { type ChainedEntry, type ChainedFields, entryHash } from '../../src/audit/audit-chain';
+import { type AuditRow, INSERT_ENTRY_SQL, insertEntryValues, toChainedEntry } from '../../src/audit/audit-row';
 import { checkpointMessage } from '../../src/audit/audit-checkpoint.signing';
 import { makeOwner } from '../support/registry';
 import { bearer, DEFAULT_PASSWORD, runCli, TestApp, type TestUser } from '../support/test-app';
 
 const api = '/api/v1/audit';
 
-interface StoredEntry extends ChainedFields {
-  prevHash: string;
-  hash: string;
-}
-
 /** An entry as stored, in the exact form that is hashed. */
-async function storedEntry(db: Pool, seq: number): Promise<StoredEntry> {
-  const { rows } = await db.query(
-    `SELECT seq, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, actor_id,
-            actor_username, action, entity_type, entity_id, before, after, request_id, client_ip, prev_hash, hash
-       FROM audit_entries WHERE seq = $1`,
-    [seq],
-  );
-  const row = rows[0];
-  return {
-    seq: Number(row.seq),
-    occurredAt: row.occurred_at,
-    actorId: row.actor_id,
-    actorUsername: row.actor_username,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.before,
-    after: row.after,
-    requestId: row.request_id,
-    clientIp: row.client_ip,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+async function storedEntry(db: Pool, seq: number): Promise<ChainedEntry> {
+  const { rows } = await db.query<AuditRow>('SELECT * FROM audit_entries WHERE seq = $1', [seq]);
+  return toChainedEntry(rows[0]);
 }
 
-async function insertEntry(db: Pool, entry: StoredEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id, before, after,
-       request_id, client_ip, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`,
-    [
-      entry.seq,
-      entry.occurredAt,
-      entry.actorId,
-      entry.actorUsername,
-      entry.action,
-      entry.entityType,
-      entry.entityId,
-      JSON.stringify(entry.before),
-      JSON.stringify(entry.after),
-      entry.requestId,
-      entry.clientIp,
-      entry.prevHash,
-      entry.hash,
-    ],
-  );
+/** Writes an entry straight into the table, as someone with the database in hand could. */
+async function insertEntry(db: Pool, entry: ChainedEntry): Promise<void> {
+  await db.query(INSERT_ENTRY_SQL, insertEntryValues(entry));
 }
 
 /** What only the database's owner can do: rewrite history with the append-only triggers off. */
@@ -406,7 +364,7 @@ describe('audit for auditors', () => {
         ['action', 'actorId', 'actorUsername', 'after', 'before', 'clientIp', 'entityId', 'entityType', 'hash', 'occurredAt', 'prevHash', 'requestId', 'seq'].sort(),
       );
       for (const line of lines.slice(0, 20)) {
-        const { prevHash, hash, ...fields } = line as unknown as StoredEntry;
+        const { prevHash, hash, ...fields } = line as unknown as ChainedEntry;
         expect(entryHash(prevHash, fields)).toBe(hash);
       }
 
