@@ -1,4 +1,4 @@
-import { chainBatch, chainBatchTexts, chainedTextsJson } from './audit-batch';
+import { chainBatch, chainBatchTexts } from './audit-batch';
 import { ChainVerifier, GENESIS_HASH } from './audit-chain';
 
 const actor = { requestId: 'r-1', clientIp: null, actorId: null, actorUsername: 'importer' };
@@ -65,22 +65,5 @@ describe('chainBatchTexts', () => {
         expect(JSON.parse(text.after)).toEqual(reference[index].after);
       });
     }
-  });
-
-  it('writes one JSON array of the entries for the insert', () => {
-    const texts = chainBatchTexts({ seq: 0, hash: GENESIS_HASH }, actor, inputs, at);
-    const rows = JSON.parse(chainedTextsJson(texts)) as Array<Record<string, unknown>>;
-    expect(rows).toHaveLength(inputs.length);
-    expect(rows[1]).toEqual({
-      seq: 2,
-      action: 'weapon.registered',
-      entityType: 'weapon',
-      entityId: '3',
-      before: null,
-      after: { row: 3, name: 'Łucznik "P-83"' },
-      prevHash: texts[0].hash,
-      hash: texts[1].hash,
-    });
-    expect(chainedTextsJson([])).toBe('[]');
   });
 });

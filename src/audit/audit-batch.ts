@@ -101,18 +101,3 @@ export function chainBatchTexts(
   }
   return entries;
 }
-
-/**
- * The entries as one JSON array for jsonb_to_recordset, written by concatenation: before and
- * after are already JSON text, so they are not escaped or parsed again here.
- */
-export function chainedTextsJson(entries: readonly ChainedText[]): string {
-  let text = '';
-  for (const entry of entries) {
-    text +=
-      `${text === '' ? '' : ','}{"seq":${entry.seq},"action":${JSON.stringify(entry.action)},"entityType":${JSON.stringify(entry.entityType)},` +
-      `"entityId":${JSON.stringify(entry.entityId)},"before":${entry.before},"after":${entry.after},` +
-      `"prevHash":${JSON.stringify(entry.prevHash)},"hash":${JSON.stringify(entry.hash)}}`;
-  }
-  return `[${text}]`;
-}

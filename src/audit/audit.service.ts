@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
-import { chainBatch, chainBatchTexts, type ChainedText, chainedTextsJson } from './audit-batch';
+import { copyRows } from '../database/copy-rows';
+import { copyRow } from '../database/copy-text';
+import { chainBatch, chainBatchTexts, type ChainedText } from './audit-batch';
 import { type ChainedEntry, GENESIS_HASH } from './audit-chain';
 import { INSERT_ENTRY_SQL, insertEntryValues } from './audit-row';
 import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
@@ -48,6 +50,23 @@ export interface CheckpointSource {
   between(afterSeq: number, toSeq: number, manager?: EntityManager): Promise<SignedCheckpoint[]>;
 }
 
+/** The columns appendMany copies, in the order of its rows; before and after are canonical JSON text. */
+const AUDIT_COPY_COLUMNS = [
+  'seq',
+  'occurred_at',
+  'actor_id',
+  'actor_username',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'request_id',
+  'client_ip',
+  'prev_hash',
+  'hash',
+] as const;
+
 /** Matches Date.prototype.toISOString for the millisecond timestamps append() writes. */
 export const ISO_OCCURRED_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -75,7 +94,7 @@ export class AuditService {
 
   /**
    * Appends `inputs` in order, as consecutive entries of one actor, inside the caller's
-   * transaction: one head lock, the hashes chained in memory (chainBatchTexts), one insert and
+   * transaction: one head lock, the hashes chained in memory (chainBatchTexts), one COPY and
    * one head update, so a batch of a thousand costs about what a few single appends do. Each
    * value is rendered once as canonical JSON, which is both what is hashed and what is stored.
    *
@@ -118,15 +137,25 @@ export class AuditService {
       throw error;
     }
     await running;
-    await manager.query(
-      `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
-         before, after, request_id, client_ip, prev_hash, hash)
-       SELECT e.seq, $2::timestamptz, $3::uuid, $4::text, e.action, e."entityType", e."entityId",
-              COALESCE(e.before, 'null'::jsonb), COALESCE(e.after, 'null'::jsonb), $5::text, $6::text, e."prevHash", e.hash
-         FROM jsonb_to_recordset($1::jsonb) AS e(seq bigint, action text, "entityType" text, "entityId" text, before jsonb,
-              after jsonb, "prevHash" text, hash text)`,
-      [chainedTextsJson(entries), occurredAt, actor.actorId, actor.actorUsername, actor.requestId, actor.clientIp],
-    );
+    let rows = '';
+    for (const entry of entries) {
+      rows += copyRow([
+        entry.seq,
+        occurredAt,
+        actor.actorId,
+        actor.actorUsername,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.before,
+        entry.after,
+        actor.requestId,
+        actor.clientIp,
+        entry.prevHash,
+        entry.hash,
+      ]);
+    }
+    await copyRows(manager, 'audit_entries', AUDIT_COPY_COLUMNS, rows);
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
     return entries;

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuditActor, AuditInput } from '../audit/audit.service';
 import { panamaDay } from '../common/dates';
+import { copyRows } from '../database/copy-rows';
+import { copyJson, type CopyValue, copyRow } from '../database/copy-text';
 import { licenceInForceSql } from '../owners/licence-in-force';
 import { AlertsService } from '../trace/alerts.service';
 import type { CanonicalIdentity, MarkingOwner } from './markings.service';
@@ -50,6 +52,34 @@ export interface StolenAttempt {
   serialNumber?: string;
   ownerId: string;
 }
+
+/** The columns a registration writes, each with its field in COPY's text format. */
+const WEAPON_COPY_COLUMNS: ReadonlyArray<readonly [string, (weapon: WeaponEntity) => CopyValue]> = [
+  ['id', (weapon) => weapon.id],
+  ['registry_number', (weapon) => weapon.registryNumber],
+  ['make', (weapon) => weapon.make],
+  ['make_key', (weapon) => weapon.makeKey],
+  ['model', (weapon) => weapon.model],
+  ['type', (weapon) => weapon.type],
+  ['calibre', (weapon) => weapon.calibre],
+  ['serial_number', (weapon) => weapon.serialNumber],
+  ['serial_normalized', (weapon) => weapon.serialNormalized],
+  ['serial_status', (weapon) => weapon.serialStatus],
+  ['country_of_manufacture', (weapon) => weapon.countryOfManufacture],
+  ['year_of_manufacture', (weapon) => weapon.yearOfManufacture],
+  ['import_marking', (weapon) => copyJson(weapon.importMarking)],
+  ['other_markings', (weapon) => weapon.otherMarkings],
+  ['ballistics', (weapon) => copyJson(weapon.ballistics)],
+  ['acquisition', (weapon) => copyJson(weapon.acquisition)],
+  ['status', (weapon) => weapon.status],
+  ['holder_id', (weapon) => weapon.holderId],
+  ['district', (weapon) => weapon.district],
+  ['unverified_make', (weapon) => weapon.unverifiedMake],
+  ['unverified_calibre', (weapon) => weapon.unverifiedCalibre],
+  ['version', (weapon) => weapon.version],
+  ['registered_at', (weapon) => weapon.registeredAt.toISOString()],
+  ['updated_at', (weapon) => weapon.updatedAt.toISOString()],
+];
 
 /**
  * The database side of registering weapons, shared by POST /weapons (one weapon) and imports
@@ -162,25 +192,18 @@ export class WeaponRegistrations {
   }
 
   /**
-   * Inserts prepared weapons in one statement, and a `remarked` event for each weapon that
+   * Inserts prepared weapons in one COPY, and a `remarked` event for each weapon that
    * received the national mark (its serial is the mark).
    */
   async insert(manager: EntityManager, prepared: readonly PreparedWeapon[], recordedBy: string | null): Promise<void> {
     if (prepared.length === 0) return;
-    await manager.query(
-      `INSERT INTO weapons (id, registry_number, make, make_key, model, type, calibre, serial_number, serial_normalized,
-         serial_status, country_of_manufacture, year_of_manufacture, import_marking, other_markings, ballistics, acquisition,
-         status, holder_id, district, unverified_make, unverified_calibre, version, registered_at, updated_at)
-       SELECT r.id, r."registryNumber", r.make, r."makeKey", r.model, r.type, r.calibre, r."serialNumber", r."serialNormalized",
-              r."serialStatus", r."countryOfManufacture", r."yearOfManufacture", r."importMarking", r."otherMarkings", r.ballistics,
-              r.acquisition, r.status, r."holderId", r.district, r."unverifiedMake", r."unverifiedCalibre", r.version,
-              r."registeredAt", r."updatedAt"
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "registryNumber" text, make text, "makeKey" text, model text, type text,
-              calibre text, "serialNumber" text, "serialNormalized" text, "serialStatus" text, "countryOfManufacture" text,
-              "yearOfManufacture" integer, "importMarking" jsonb, "otherMarkings" text, ballistics jsonb, acquisition jsonb,
-              status text, "holderId" uuid, district text, "unverifiedMake" boolean, "unverifiedCalibre" boolean,
-              version integer, "registeredAt" timestamptz, "updatedAt" timestamptz)`,
-      [JSON.stringify(prepared.map(({ weapon }) => weapon))],
+    let rows = '';
+    for (const { weapon } of prepared) rows += copyRow(WEAPON_COPY_COLUMNS.map(([, field]) => field(weapon)));
+    await copyRows(
+      manager,
+      'weapons',
+      WEAPON_COPY_COLUMNS.map(([column]) => column),
+      rows,
     );
     // The national mark is part of the registration: recorded as an event, audited with it.
     const remarked = prepared.filter((item) => item.remarked).map(({ weapon }) => weapon);

@@ -284,6 +284,21 @@ describe('imports', () => {
       expect(events).toEqual([{ kind: 'remarked', details: { serialStatus: 'obliterated', assignedSerial: weapon.serialNumber } }]);
     });
 
+    it('stores text with quotes, backslashes, tabs and line breaks as written, and its audit entry verifies', async () => {
+      const holder = await importHolder(t, admin);
+      const model = 'M\\9 "Sport"\tlote';
+      const documentRef = 'FAC 12\nC:\\actas\\N';
+      const view = await importFile(t, admin, [importRow(holder, { make: 'Beretta', model, documentRef })]);
+      expect(view).toMatchObject({ accepted: 1, rejected: 0 });
+      const held = await t.http.get(`/api/v1/owners/${holder.id}/weapons`).set(bearer(admin.accessToken)).expect(200);
+      const [weapon] = held.body.items;
+      expect(weapon).toMatchObject({ model, acquisition: { documentRef } });
+      const { rows } = await t.db.query(`SELECT after FROM audit_entries WHERE action = 'weapon.registered' AND entity_id = $1`, [weapon.id]);
+      expect(rows[0].after).toMatchObject({ model, acquisition: { documentRef } });
+      const verify = await t.http.get('/api/v1/audit/verify').set(bearer(auditor.accessToken)).expect(200);
+      expect(verify.body).toMatchObject({ valid: true, firstInvalidSeq: null });
+    });
+
     it('rejects rows that POST /weapons would refuse, each with its code and the columns named', async () => {
       const holder = await importHolder(t, admin);
       const inactive = await importHolder(t, admin);
