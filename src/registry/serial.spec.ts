@@ -1,4 +1,4 @@
-import { formatRegistryNumber, nationalMark, normaliseSerial } from './serial';
+import { foldConfusables, formatRegistryNumber, nationalMark, normaliseSerial } from './serial';
 
 describe('normaliseSerial', () => {
   it.each([
@@ -22,5 +22,13 @@ describe('registry numbers and national marks', () => {
 
   it('prefixes the national mark with PTY', () => {
     expect(nationalMark('PA-2026-0000123')).toBe('PTY-PA-2026-0000123');
+  });
+});
+
+describe('foldConfusables', () => {
+  it('equates O/0/Q/D, I/1/L, S/5, B/8, Z/2, G/6 as the serial_confusable column does', () => {
+    expect(foldConfusables('OQD0IL1S5B8Z2G6')).toBe('000011155882266');
+    expect(foldConfusables('B0O17S')).toBe('800175');
+    expect(foldConfusables('ACEFHKMNPRTUVWXY3479')).toBe('ACEFHKMNPRTUVWXY3479');
   });
 });

@@ -7,7 +7,7 @@ import { CorrectionEntity } from './correction.entity';
 import type { CorrectionDto, CorrectionQuery } from './correction.dto';
 import { MarkingsService } from './markings.service';
 import { toCorrectionDto, toWeaponDto } from './registry.mapper';
-import { normaliseSerial } from './serial';
+import { foldConfusables, normaliseSerial } from './serial';
 import { WeaponStatus } from './weapon-status';
 import type { WeaponDto, WeaponQuery } from './weapon.dto';
 import { WeaponEntity } from './weapon.entity';
@@ -29,12 +29,17 @@ export class WeaponsQuery {
     return toWeaponDto(weapon);
   }
 
-  /** Filters are ANDed; each is served by an index on (column, registered_at, id). */
+  /** Filters are ANDed; each but the serial is served by an index on (column, registered_at, id). */
   async list(query: WeaponQuery): Promise<Page<WeaponDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, isKey);
     const qb = this.dataSource.getRepository(WeaponEntity).createQueryBuilder('w');
-    if (query.serial !== undefined) qb.andWhere('w.serial_normalized = :serial', { serial: normaliseSerial(query.serial) });
+    if (query.serial !== undefined) {
+      // serial_confusable is a function of serial_normalized: equal serials have equal folds,
+      // so its index (ix_weapons_serial_confusable) finds them and the second test keeps the exact ones.
+      const serial = normaliseSerial(query.serial);
+      qb.andWhere('w.serial_confusable = :folded AND w.serial_normalized = :serial', { folded: foldConfusables(serial), serial });
+    }
     if (query.make !== undefined || query.calibre !== undefined || query.type !== undefined) {
       const identity = this.markings.canonicalise({
         make: query.make ?? 'x',

@@ -1,14 +1,6 @@
-import { classifyMatch, compareMatches, containsPattern, foldConfusables, outcomeOf, partialScore, serialQuery } from './serial-match';
+import { classifyMatch, compareMatches, containsPattern, outcomeOf, partialScore, serialQuery } from './serial-match';
 
 const candidate = (serialNumber: string) => ({ serialNumber, serialNormalized: serialQuery(serialNumber).normalized });
-
-describe('foldConfusables', () => {
-  it('equates O/0/Q/D, I/1/L, S/5, B/8, Z/2, G/6 as the serial_confusable column does', () => {
-    expect(foldConfusables('OQD0IL1S5B8Z2G6')).toBe('000011155882266');
-    expect(foldConfusables('B0O17S')).toBe('800175');
-    expect(foldConfusables('ACEFHKMNPRTUVWXY3479')).toBe('ACEFHKMNPRTUVWXY3479');
-  });
-});
 
 describe('classifyMatch', () => {
   const registered = candidate('B0O1-7S');

@@ -1,8 +1,4 @@
-import { normaliseSerial } from '../registry/serial';
-
-/** Look-alike characters folded onto one: O/0/Q/D, I/1/L, S/5, B/8, Z/2, G/6. */
-const CONFUSABLE_FROM = 'OQDILSBZG';
-const CONFUSABLE_TO = '000115826';
+import { foldConfusables, normaliseSerial } from '../registry/serial';
 
 /**
  * The shortest fragment searched: shorter ones match too much of the registry to help, and
@@ -12,19 +8,6 @@ export const MIN_SEARCH_LENGTH = 4;
 
 export const MATCH_KINDS = ['exact', 'normalized', 'confusable', 'partial'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
-
-/**
- * Twin of the `serial_confusable` column (translate(serial_normalized, 'OQDILSBZG',
- * '000115826')): the two must fold the same way or the index finds nothing.
- */
-export function foldConfusables(normalized: string): string {
-  let folded = '';
-  for (const char of normalized) {
-    const at = CONFUSABLE_FROM.indexOf(char);
-    folded += at === -1 ? char : CONFUSABLE_TO[at];
-  }
-  return folded;
-}
 
 export interface SerialQuery {
   written: string;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { foldConfusables } from '../../src/trace/serial-match';
+import { foldConfusables } from '../../src/registry/serial';
 import { entriesAfter } from '../support/audit';
 import { pdfText } from '../support/pdf-text';
 import { auditCount, daysFromToday, makeHolder, registerWeapon, type Weapon, weaponBody } from '../support/registry';

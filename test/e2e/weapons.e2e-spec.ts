@@ -460,6 +460,8 @@ describe('weapons', () => {
       const ids = async (query: Record<string, string>): Promise<string[]> =>
         (await t.http.get('/api/v1/weapons').query(query).set(auth).expect(200)).body.items.map((item: { id: string }) => item.id);
       expect(await ids({ serial: 'find-me7' })).toEqual([weapon.id]);
+      // The serial filter is the normalised serial, not its look-alikes (that is trace search).
+      expect(await ids({ serial: 'F1ND-ME7' })).toEqual([]);
       expect(await ids({ serial: 'findme7', make: 'Ceska Zbrojovka' })).toEqual([weapon.id]);
       expect(await ids({ serial: 'findme7', make: 'Glock' })).toEqual([]);
       expect(await ids({ holderId: holder.id, calibre: '22 lr', type: 'rifle' })).toEqual([weapon.id]);

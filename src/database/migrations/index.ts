@@ -10,6 +10,7 @@ import { Reconciliation1795878470000 } from './1795878470000-reconciliation';
 import { Reports1795878480000 } from './1795878480000-reports';
 import { Imports1795878490000 } from './1795878490000-imports';
 import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-reports';
+import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-index';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Reports1795878480000,
   Imports1795878490000,
   TraceRequestReports1795878500000,
+  WeaponsSerialIndex1795878510000,
 ];
