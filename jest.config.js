@@ -1,11 +1,13 @@
 /**
- * Unit specs sit beside the code (pure logic only); end-to-end specs under test/ drive the
- * built service (`dist/`, run as `npm start` runs it) over HTTP, against real Postgres and Redis.
+ * Unit specs sit beside the code (pure logic only); integration specs under test/integration
+ * run code that imports no Nest module against a real Postgres; end-to-end specs under test/e2e
+ * drive the built service (`dist/`, run as `npm start` runs it) over HTTP, against real Postgres
+ * and Redis.
  */
 module.exports = {
   rootDir: '.',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/integration/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -67,6 +67,28 @@ const AUDIT_COPY_COLUMNS = [
   'hash',
 ] as const;
 
+/** An entry of appendMany as one COPY row of AUDIT_COPY_COLUMNS. */
+function entryRow(entry: ChainedText, occurredAt: string, actor: AuditActor): string {
+  return copyRow([
+    entry.seq,
+    occurredAt,
+    actor.actorId,
+    actor.actorUsername,
+    entry.action,
+    entry.entityType,
+    entry.entityId,
+    entry.before,
+    entry.after,
+    actor.requestId,
+    actor.clientIp,
+    entry.prevHash,
+    entry.hash,
+  ]);
+}
+
+/** appendMany chains this many entries at a time, letting the event loop run in between. */
+const CHAIN_SLICE = 200;
+
 /** Matches Date.prototype.toISOString for the millisecond timestamps append() writes. */
 export const ISO_OCCURRED_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -120,16 +142,23 @@ export class AuditService {
       hash: string;
     }>;
     const running = alongside?.();
-    if (running) {
-      // Awaited below, after the chaining; until then a failure must not count as unhandled.
-      running.catch(() => undefined);
-      // Lets its first statement reach the connection before the chaining takes this thread.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    // Awaited below, after the chaining; until then a failure must not count as unhandled.
+    running?.catch(() => undefined);
     const occurredAt = new Date().toISOString();
-    let entries: ChainedText[];
+    const entries: ChainedText[] = [];
+    const rows: string[] = [];
     try {
-      entries = chainBatchTexts({ seq: Number(head.seq), hash: head.hash }, actor, inputs, occurredAt);
+      let link = { seq: Number(head.seq), hash: head.hash };
+      for (let from = 0; from < inputs.length; from += CHAIN_SLICE) {
+        // The event loop runs between slices, so the caller's statements keep moving while the
+        // entries are chained: a COPY, for one, sends its rows only once Postgres has answered it.
+        if (running) await new Promise<void>((resolve) => setImmediate(resolve));
+        for (const entry of chainBatchTexts(link, actor, inputs.slice(from, from + CHAIN_SLICE), occurredAt)) {
+          entries.push(entry);
+          rows.push(entryRow(entry, occurredAt, actor));
+          link = entry;
+        }
+      }
     } catch (error) {
       // The caller's statements end before its transaction is rolled back on this connection;
       // that roll-back undoes them, so the chaining error is the one to report.
@@ -137,24 +166,6 @@ export class AuditService {
       throw error;
     }
     await running;
-    let rows = '';
-    for (const entry of entries) {
-      rows += copyRow([
-        entry.seq,
-        occurredAt,
-        actor.actorId,
-        actor.actorUsername,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        entry.before,
-        entry.after,
-        actor.requestId,
-        actor.clientIp,
-        entry.prevHash,
-        entry.hash,
-      ]);
-    }
     await copyRows(manager, 'audit_entries', AUDIT_COPY_COLUMNS, rows);
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);

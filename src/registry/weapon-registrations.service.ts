@@ -81,6 +81,11 @@ const WEAPON_COPY_COLUMNS: ReadonlyArray<readonly [string, (weapon: WeaponEntity
   ['updated_at', (weapon) => weapon.updatedAt.toISOString()],
 ];
 
+/** The COPY rows of `prepared`, built one at a time as they are sent. */
+function* weaponRows(prepared: readonly PreparedWeapon[]): Generator<string> {
+  for (const { weapon } of prepared) yield copyRow(WEAPON_COPY_COLUMNS.map(([, field]) => field(weapon)));
+}
+
 /**
  * The database side of registering weapons, shared by POST /weapons (one weapon) and imports
  * (a batch of them): every method takes many at once and runs a fixed number of queries,
@@ -197,13 +202,11 @@ export class WeaponRegistrations {
    */
   async insert(manager: EntityManager, prepared: readonly PreparedWeapon[], recordedBy: string | null): Promise<void> {
     if (prepared.length === 0) return;
-    let rows = '';
-    for (const { weapon } of prepared) rows += copyRow(WEAPON_COPY_COLUMNS.map(([, field]) => field(weapon)));
     await copyRows(
       manager,
       'weapons',
       WEAPON_COPY_COLUMNS.map(([column]) => column),
-      rows,
+      weaponRows(prepared),
     );
     // The national mark is part of the registration: recorded as an event, audited with it.
     const remarked = prepared.filter((item) => item.remarked).map(({ weapon }) => weapon);
