@@ -122,18 +122,20 @@ export class AuditService {
    *
    * `alongside`, when given, is the caller's own work on the same connection (the change the
    * entries record): it is started once the head is locked and runs in Postgres while the
-   * entries are chained here, one statement at a time on the connection as ever.
+   * entries are chained here, one statement at a time on the connection as ever. `inputs` may
+   * then be a function, called once that work is under way, so that building the entries
+   * overlaps it too; if it returns none, nothing is appended.
    */
   async appendMany(
     manager: EntityManager,
     actor: AuditActor,
-    inputs: readonly AuditInput[],
+    inputs: readonly AuditInput[] | (() => readonly AuditInput[]),
     alongside?: () => Promise<unknown>,
   ): Promise<ChainedText[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.appendMany must run inside a transaction');
     }
-    if (inputs.length === 0) {
+    if (typeof inputs !== 'function' && inputs.length === 0) {
       await alongside?.();
       return [];
     }
@@ -148,12 +150,15 @@ export class AuditService {
     const entries: ChainedText[] = [];
     const rows: string[] = [];
     try {
+      // The event loop runs before the entries are built and between slices of the chaining, so
+      // the caller's statements keep moving: a COPY, for one, sends its rows only once Postgres
+      // has answered it.
+      if (running) await new Promise<void>((resolve) => setImmediate(resolve));
+      const list = typeof inputs === 'function' ? inputs() : inputs;
       let link = { seq: Number(head.seq), hash: head.hash };
-      for (let from = 0; from < inputs.length; from += CHAIN_SLICE) {
-        // The event loop runs between slices, so the caller's statements keep moving while the
-        // entries are chained: a COPY, for one, sends its rows only once Postgres has answered it.
-        if (running) await new Promise<void>((resolve) => setImmediate(resolve));
-        for (const entry of chainBatchTexts(link, actor, inputs.slice(from, from + CHAIN_SLICE), occurredAt)) {
+      for (let from = 0; from < list.length; from += CHAIN_SLICE) {
+        if (running && from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        for (const entry of chainBatchTexts(link, actor, list.slice(from, from + CHAIN_SLICE), occurredAt)) {
           entries.push(entry);
           rows.push(entryRow(entry, occurredAt, actor));
           link = entry;
@@ -166,6 +171,7 @@ export class AuditService {
       throw error;
     }
     await running;
+    if (entries.length === 0) return [];
     await copyRows(manager, 'audit_entries', AUDIT_COPY_COLUMNS, rows);
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);

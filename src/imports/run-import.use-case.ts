@@ -11,7 +11,7 @@ import { type CanonicalIdentity, MarkingsService } from '../registry/markings.se
 import { holderRefusal, inJurisdiction, markingKey, needsLicence } from '../registry/registration-rules';
 import { toWeaponDto } from '../registry/registry.mapper';
 import type { RegisterWeaponDto } from '../registry/weapon.dto';
-import { type NewRegistration, WeaponRegistrations } from '../registry/weapon-registrations.service';
+import { type NewRegistration, type PreparedWeapon, WeaponRegistrations } from '../registry/weapon-registrations.service';
 import { ImportCheckPool } from './import-check.pool';
 import { type CheckedRow, invalidRow, type RowError } from './import-row-check';
 import { ImportEntity } from './import.entity';
@@ -245,30 +245,45 @@ export class RunImportUseCase {
       for (const item of checked) if (!('input' in item)) errors.push(item);
 
       const prepared = await this.registrations.prepare(manager, accepted);
-      const entries: AuditInput[] = [];
-      for (const { row } of checked) {
-        const outcome = outcomes.get(row);
-        if (!outcome) continue;
-        if ('refused' in outcome) {
-          entries.push(outcome.refused);
-          continue;
-        }
-        const { weapon } = prepared[outcome.accepted];
-        entries.push({
-          action: 'weapon.registered',
-          entityType: 'weapon',
-          entityId: weapon.id,
-          before: null,
-          after: { ...toWeaponDto(weapon), source: 'import', importId: run.id, row },
-        });
-      }
-      // Postgres inserts the weapons and records the progress while the entries are chained in
-      // memory; all of it commits or rolls back together.
-      await this.audit.appendMany(manager, actor, entries, async () => {
-        await this.registrations.insert(manager, prepared, run.importedBy);
-        await this.recordProgress(manager, run.id, checked.length, prepared.length, errors);
-      });
+      // Postgres inserts the weapons and records the progress while the entries are built and
+      // chained in memory; all of it commits or rolls back together.
+      await this.audit.appendMany(
+        manager,
+        actor,
+        () => this.entries(run, checked, outcomes, prepared),
+        async () => {
+          await this.registrations.insert(manager, prepared, run.importedBy);
+          await this.recordProgress(manager, run.id, checked.length, prepared.length, errors);
+        },
+      );
     });
+  }
+
+  /** The batch's audit entries in file order: each landed weapon's registration and each audited refusal. */
+  private entries(
+    run: ImportEntity,
+    checked: ReadonlyArray<Candidate | RowError>,
+    outcomes: ReadonlyMap<number, Outcome>,
+    prepared: readonly PreparedWeapon[],
+  ): AuditInput[] {
+    const entries: AuditInput[] = [];
+    for (const { row } of checked) {
+      const outcome = outcomes.get(row);
+      if (!outcome) continue;
+      if ('refused' in outcome) {
+        entries.push(outcome.refused);
+        continue;
+      }
+      const { weapon } = prepared[outcome.accepted];
+      entries.push({
+        action: 'weapon.registered',
+        entityType: 'weapon',
+        entityId: weapon.id,
+        before: null,
+        after: { ...toWeaponDto(weapon), source: 'import', importId: run.id, row },
+      });
+    }
+    return entries;
   }
 
   private async recordProgress(manager: EntityManager, id: string, processed: number, accepted: number, errors: RowError[]): Promise<void> {
