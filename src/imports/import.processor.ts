@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { JobAbandoned, type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
 import { RunImportUseCase } from './run-import.use-case';
 
 @Injectable()
@@ -9,5 +9,10 @@ export class ImportProcessor {
   @JobHandler(JobName.RunImport)
   handle(payload: JobPayloads[JobName.RunImport], job: JobContext): Promise<{ status: string }> {
     return this.run.execute(payload.importId, job);
+  }
+
+  @JobAbandoned(JobName.RunImport)
+  abandoned(payload: JobPayloads[JobName.RunImport], job: JobContext, reason: string): Promise<void> {
+    return this.run.abandoned(payload.importId, job, reason);
   }
 }

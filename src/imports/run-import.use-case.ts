@@ -73,6 +73,11 @@ export class RunImportUseCase {
     }
   }
 
+  /** BullMQ failed the job without running it (its worker died under it too often): recorded as failed. */
+  async abandoned(importId: string, job: JobContext, reason: string): Promise<void> {
+    await this.fail(importId, job, new Error(reason));
+  }
+
   /** queued → processing, counting the run; null when there is nothing left to do. */
   private async start(id: string): Promise<ImportEntity | null> {
     return this.dataSource.transaction(async (manager) => {

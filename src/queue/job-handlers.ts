@@ -1,19 +1,22 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { handlerProblems } from './job-runs';
-import { JOB_HANDLER, type JobContext, JobName } from './jobs';
+import { JOB_ABANDONED, JOB_HANDLER, type JobContext, JobName } from './jobs';
 
 type BoundHandler = (payload: unknown, context: JobContext) => Promise<unknown>;
+type BoundAbandoned = (payload: unknown, context: JobContext, reason: string) => Promise<void>;
 
 /**
  * Finds every `@JobHandler` method at start and refuses to start unless each job name has
  * exactly one: a job nobody handles would wait forever, one handled twice would run twice.
+ * Finds the `@JobAbandoned` methods too (at most one per job name).
  * The check runs in every process, so a worker entry point that forgets a feature module
  * fails at once rather than when that feature's first job arrives.
  */
 @Injectable()
 export class JobHandlers implements OnModuleInit {
   private readonly handlers = new Map<JobName, BoundHandler>();
+  private readonly abandonedHooks = new Map<JobName, BoundAbandoned>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -23,6 +26,7 @@ export class JobHandlers implements OnModuleInit {
 
   onModuleInit(): void {
     const found: Array<{ name: string; owner: string; run: BoundHandler }> = [];
+    const abandoned: Array<{ name: string; owner: string; run: BoundAbandoned }> = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object') continue;
@@ -30,24 +34,28 @@ export class JobHandlers implements OnModuleInit {
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const target = instance[method];
         if (typeof target !== 'function') continue;
+        const owner = `${instance.constructor.name}.${method}`;
         const name = this.reflector.get<string | undefined>(JOB_HANDLER, target as (...args: unknown[]) => unknown);
-        if (name === undefined) continue;
-        if (!wrapper.isDependencyTreeStatic()) {
-          throw new Error(`@JobHandler("${name}") on ${wrapper.name}.${method}: job handlers cannot be request-scoped`);
+        const abandonedName = this.reflector.get<string | undefined>(JOB_ABANDONED, target as (...args: unknown[]) => unknown);
+        if ((name !== undefined || abandonedName !== undefined) && !wrapper.isDependencyTreeStatic()) {
+          throw new Error(`${owner}: job handlers cannot be request-scoped`);
         }
-        found.push({
-          name,
-          owner: `${instance.constructor.name}.${method}`,
-          run: (target as BoundHandler).bind(instance),
-        });
+        if (name !== undefined) found.push({ name, owner, run: (target as BoundHandler).bind(instance) });
+        if (abandonedName !== undefined) abandoned.push({ name: abandonedName, owner, run: (target as BoundAbandoned).bind(instance) });
       }
     }
-    const problems = handlerProblems(Object.values(JobName), found);
+    const problems = handlerProblems(Object.values(JobName), found, abandoned);
     if (problems.length > 0) throw new Error(`Queue handlers are wrong:\n  - ${problems.join('\n  - ')}`);
     for (const handler of found) this.handlers.set(handler.name as JobName, handler.run);
+    for (const hook of abandoned) this.abandonedHooks.set(hook.name as JobName, hook.run);
   }
 
   get(name: string): BoundHandler | undefined {
     return this.handlers.get(name as JobName);
+  }
+
+  /** The `@JobAbandoned` method of a job name, if it has one. */
+  abandoned(name: string): BoundAbandoned | undefined {
+    return this.abandonedHooks.get(name as JobName);
   }
 }

@@ -38,4 +38,16 @@ describe('handlerProblems', () => {
       '@JobHandler("z") on Z.run names no job',
     ]);
   });
+
+  it('accepts at most one @JobAbandoned method per job, and none for a name that is no job', () => {
+    const handlers = [{ name: 'a', owner: 'A.run' }, { name: 'b', owner: 'B.run' }, { name: 'c', owner: 'C.run' }];
+    expect(handlerProblems(jobs, handlers, [{ name: 'a', owner: 'A.abandoned' }])).toEqual([]);
+    expect(
+      handlerProblems(jobs, handlers, [
+        { name: 'a', owner: 'A.abandoned' },
+        { name: 'a', owner: 'Other.abandoned' },
+        { name: 'z', owner: 'Z.abandoned' },
+      ]),
+    ).toEqual(['job "a" has 2 @JobAbandoned methods: A.abandoned, Other.abandoned', '@JobAbandoned("z") on Z.abandoned names no job']);
+  });
 });

@@ -28,9 +28,15 @@ export interface FoundHandler {
 
 /**
  * Why the found handlers cannot run the queue: a job name without a handler, one with
- * several, or a handler of a name that is not a job. Empty when every job has exactly one.
+ * several, or a handler of a name that is not a job; and of the `@JobAbandoned` methods, one
+ * of a name that is not a job, or two of one name. Empty when every job has exactly one
+ * handler and at most one such method.
  */
-export function handlerProblems(expected: readonly string[], found: readonly FoundHandler[]): string[] {
+export function handlerProblems(
+  expected: readonly string[],
+  found: readonly FoundHandler[],
+  abandoned: readonly FoundHandler[] = [],
+): string[] {
   const byName = new Map<string, string[]>();
   for (const handler of found) byName.set(handler.name, [...(byName.get(handler.name) ?? []), handler.owner]);
   const problems: string[] = [];
@@ -41,6 +47,12 @@ export function handlerProblems(expected: readonly string[], found: readonly Fou
   }
   for (const [name, owners] of byName) {
     if (!expected.includes(name)) problems.push(`@JobHandler("${name}") on ${owners.join(', ')} names no job`);
+  }
+  const abandonedByName = new Map<string, string[]>();
+  for (const hook of abandoned) abandonedByName.set(hook.name, [...(abandonedByName.get(hook.name) ?? []), hook.owner]);
+  for (const [name, owners] of abandonedByName) {
+    if (!expected.includes(name)) problems.push(`@JobAbandoned("${name}") on ${owners.join(', ')} names no job`);
+    else if (owners.length > 1) problems.push(`job "${name}" has ${owners.length} @JobAbandoned methods: ${owners.join(', ')}`);
   }
   return problems;
 }

@@ -94,6 +94,13 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       connection: bullConnection(this.redis.url),
       prefix: this.redis.prefix,
       concurrency: CONCURRENCY[queue],
+      lockDuration: this.redis.jobLockMs,
+      stalledInterval: this.redis.stalledCheckMs,
+    });
+    // BullMQ fails a job that stalled too often (its worker died under it) when a worker next
+    // picks it up, without running its handler: the failure is recorded here instead.
+    worker.on('failed', (job: Job | undefined) => {
+      if (job?.deferredFailure) void this.abandon(job, job.deferredFailure);
     });
     let lastLogged = 0;
     worker.on('error', (error: Error) => {
@@ -102,6 +109,23 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`worker ${queue}: ${error.message}`);
     });
     return worker;
+  }
+
+  /** Runs the job's `@JobAbandoned` method, if it has one; counted as running, so SIGTERM waits for it. */
+  private async abandon(job: Job, reason: string): Promise<void> {
+    const context = jobContextOf(job);
+    const label = `job ${job.name} ${job.id}`;
+    this.logger.error(`${label} failed without running, no retry left: ${reason}`);
+    const hook = this.handlers.abandoned(job.name);
+    if (!hook) return;
+    this.active += 1;
+    try {
+      await hook(job.data, context, reason);
+    } catch (error) {
+      this.logger.error(`${label}: could not record its failure: ${(error as Error).message}`, (error as Error).stack);
+    } finally {
+      this.active -= 1;
+    }
   }
 
   private async run(job: Job): Promise<unknown> {

@@ -68,3 +68,17 @@ export const JOB_HANDLER = 'queue:job-handler';
  * checks each job name has exactly one, and runs them on BullMQ workers where workers run.
  */
 export const JobHandler = (name: JobName): MethodDecorator => SetMetadata(JOB_HANDLER, name);
+
+/** The shape of a `@JobAbandoned(name)` method: the job's payload and run, and BullMQ's reason. */
+export type JobAbandonedFn<N extends JobName> = (payload: JobPayloads[N], context: JobContext, reason: string) => Promise<void>;
+
+export const JOB_ABANDONED = 'queue:job-abandoned';
+
+/**
+ * Marks a provider method as what records the failure of a job of `name` that BullMQ fails
+ * without running its handler: a job whose worker died under it more often than BullMQ allows
+ * (it stalled) is failed as soon as a worker picks it up again, so the handler's own failure
+ * path, on its final attempt, never runs. Optional, at most one per job name; it must be safe
+ * to run after that failure path too.
+ */
+export const JobAbandoned = (name: JobName): MethodDecorator => SetMetadata(JOB_ABANDONED, name);

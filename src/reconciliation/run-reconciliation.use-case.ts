@@ -56,6 +56,20 @@ export class RunReconciliationUseCase {
   }
 
   /**
+   * BullMQ failed the job without running it (its worker died under it too often): its run, if
+   * it has one yet, is recorded as failed. A scheduled firing that never got as far as its run
+   * leaves nothing to record.
+   */
+  async abandoned(payload: JobPayloads[JobName.Reconcile], job: JobContext, reason: string): Promise<void> {
+    let runId = payload.runId ?? null;
+    if (runId === null && job.jobId) {
+      const [firing] = (await this.dataSource.query('SELECT id FROM reconciliation_runs WHERE firing = $1', [job.jobId])) as Array<{ id: string }>;
+      runId = firing?.id ?? null;
+    }
+    if (runId !== null) await this.fail(runId, job, new Error(reason));
+  }
+
+  /**
    * The run of a scheduled firing. The scheduler gives each firing its own job id, kept across
    * retries: the first delivery creates the run (audited as requested by the schedule), any
    * later one finds it again through the unique firing.

@@ -71,6 +71,11 @@ export class BuildReportUseCase {
     }
   }
 
+  /** BullMQ failed the job without running it (its worker died under it too often): recorded as failed. */
+  async abandoned(reportId: string, job: JobContext, reason: string): Promise<void> {
+    await this.fail(reportId, job, new Error(reason));
+  }
+
   /** queued → running, counting the run; false when there is nothing left to do. */
   private async start(id: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {

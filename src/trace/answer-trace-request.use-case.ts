@@ -52,6 +52,11 @@ export class AnswerTraceRequestUseCase {
     }
   }
 
+  /** BullMQ failed the job without running it (its worker died under it too often): recorded as failed. */
+  async abandoned(traceRequestId: string, job: JobContext, reason: string): Promise<void> {
+    await this.fail(traceRequestId, job, new Error(reason));
+  }
+
   /** queued → processing, counting the run; false when there is nothing left to do. */
   private async start(id: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {

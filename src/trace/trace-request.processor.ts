@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { JobAbandoned, type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
 import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
 
 @Injectable()
@@ -9,5 +9,10 @@ export class TraceRequestProcessor {
   @JobHandler(JobName.AnswerTraceRequest)
   handle(payload: JobPayloads[JobName.AnswerTraceRequest], job: JobContext): Promise<{ status: string }> {
     return this.answer.execute(payload.traceRequestId, job);
+  }
+
+  @JobAbandoned(JobName.AnswerTraceRequest)
+  abandoned(payload: JobPayloads[JobName.AnswerTraceRequest], job: JobContext, reason: string): Promise<void> {
+    return this.answer.abandoned(payload.traceRequestId, job, reason);
   }
 }

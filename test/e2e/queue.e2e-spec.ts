@@ -358,3 +358,82 @@ describe('queue: WORKERS=off and npm run worker', () => {
     }
   });
 });
+
+describe('queue: a job whose worker dies under it', () => {
+  const workers: ChildProcess[] = [];
+  afterAll(() => {
+    for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+  });
+
+  it('is run again once, then failed by BullMQ without running, and its trace request is recorded as failed', async () => {
+    // Short locks and frequent stall checks, so a dead worker's job is found within a second or two.
+    const t = await TestApp.start({ WORKERS: 'off', QUEUE_JOB_LOCK_MS: '1500', QUEUE_STALLED_CHECK_MS: '500' });
+    const startWorker = (): { exited: Promise<unknown>; output: () => string; kill: () => void } => {
+      let output = '';
+      const worker = spawn(process.execPath, [join(DIST, 'worker.js')], {
+        env: { ...process.env, NODE_PATH, ...t.env, WORKERS: 'off' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      workers.push(worker);
+      worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      worker.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      return { exited: new Promise((resolve) => worker.on('exit', resolve)), output: () => output, kill: () => worker.kill('SIGKILL') };
+    };
+    try {
+      const admin = await t.bootstrapAdmin();
+      const police = await t.user(admin, ['police', 'officer']);
+      const holder = await makeHolder(t, police);
+      const weapon = await registerWeapon(t, police, weaponBody(holder.id, { serialNumber: `DIE-${randomInt(1, 1e9)}` }));
+      // A unique match reads the custody chain: the run waits here while the table is locked.
+      const blocker = await Blocker.hold(t, 'LOCK TABLE transfers IN ACCESS EXCLUSIVE MODE');
+      let id: string;
+      let last: ReturnType<typeof startWorker>;
+      try {
+        const accepted = await t.http
+          .post('/api/v1/trace-requests')
+          .set(bearer(police.accessToken))
+          .send({
+            caseNumber: 'DIES-1',
+            requestingAgency: 'DIJ',
+            reason: 'recovered',
+            recovery: { date: daysFromToday(0), place: 'Calle 50' },
+            marking: { serialNumber: weapon.serialNumber },
+          })
+          .expect(202);
+        id = accepted.body.id;
+        let previous = -1;
+        for (let death = 1; death <= 2; death += 1) {
+          const worker = startWorker();
+          const waiting = await until(`run ${death} to wait on the lock`, async () => {
+            const pid = await blocker.waiter();
+            return pid !== previous ? pid : null;
+          });
+          expect(worker.output()).toMatch(/job trace-request\.answer \S+ \(attempt 1 of 5\) started/);
+          worker.kill();
+          await worker.exited;
+          // The dead worker's statement would wait on; ended, it lets go of the request's row.
+          await blocker.cancel(waiting);
+          previous = waiting;
+        }
+        last = startWorker();
+        const failed = await until('the request to be recorded as failed', async () => {
+          const { rows } = await t.db.query(`SELECT status, failure_reason FROM trace_requests WHERE id = $1`, [id]);
+          return rows[0].status === 'failed' ? rows[0] : null;
+        });
+        expect(failed.failure_reason).toMatch(/could not be searched/);
+      } finally {
+        await blocker.release();
+      }
+      // The third worker failed the job without running it, and recorded the failure once.
+      expect(last.output()).toMatch(/job trace-request\.answer \S+ failed without running, no retry left: job stalled more than allowable limit/);
+      expect(last.output()).not.toMatch(/job trace-request\.answer \S+ \(attempt \d of 5\) started/);
+      const view = await t.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).expect(200);
+      expect(view.body).toMatchObject({ status: 'failed', attempts: 2 });
+      const { rows: entries } = await t.db.query(`SELECT after FROM audit_entries WHERE action = 'trace_request.failed' AND entity_id = $1`, [id]);
+      expect(entries).toHaveLength(1);
+      last.kill();
+    } finally {
+      await t.close();
+    }
+  });
+});
