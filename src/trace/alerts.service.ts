@@ -69,27 +69,37 @@ export class AlertsService {
   }
 
   /**
-   * For reads that hit stolen weapons (trace search): a small transaction of its own, each
-   * alert audited with it. Errors are logged with the request id and go no further.
+   * For reads that hit stolen weapons (trace search): a small transaction of its own, with one
+   * insert for all the hits and one audit entry for each alert it raised (a hit that already has
+   * its alert raises none, so a repeated search writes nothing). Errors are logged with the
+   * request id and go no further.
    */
   async raiseOnRead(actor: AuditActor, inputs: readonly AlertInput[]): Promise<string[]> {
     if (inputs.length === 0) return [];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const raised: string[] = [];
-        for (const input of inputs) {
-          const id = await this.raise(manager, actor, input);
-          if (!id) continue;
-          raised.push(id);
-          await this.audit.append(manager, actor, {
-            action: 'alert.raised',
-            entityType: 'alert',
-            entityId: id,
-            before: null,
-            after: { source: input.source, weaponId: input.weaponId, details: input.details },
-          });
-        }
-        return raised;
+        const rows = (await manager.query(
+          `INSERT INTO alerts (source, weapon_id, weapon, details, trace_request_id, raised_by, raised_by_username,
+                               request_id, raised_at, status, version)
+           SELECT i.source, w.id,
+                  jsonb_build_object('id', w.id, 'registryNumber', w.registry_number, 'make', w.make, 'model', w.model,
+                                     'serialNumber', w.serial_number, 'status', w.status),
+                  i.details, i."traceRequestId", $2, $3, $4, $5, 'open', 1
+             FROM jsonb_to_recordset($1::jsonb) AS i(source text, "weaponId" uuid, details jsonb, "traceRequestId" uuid)
+             JOIN weapons w ON w.id = i."weaponId"
+           ON CONFLICT DO NOTHING
+           RETURNING id, weapon_id`,
+          [JSON.stringify(inputs), actor.actorId, actor.actorUsername, actor.requestId, new Date()],
+        )) as Array<{ id: string; weapon_id: string }>;
+        const raised = new Map(rows.map((row) => [row.weapon_id, row.id]));
+        const entries = inputs.flatMap((input) => {
+          const id = raised.get(input.weaponId);
+          if (id === undefined) return [];
+          const after = { source: input.source, weaponId: input.weaponId, details: input.details };
+          return [{ action: 'alert.raised', entityType: 'alert', entityId: id, before: null, after }];
+        });
+        await this.audit.appendMany(manager, actor, entries);
+        return entries.map((entry) => entry.entityId);
       });
     } catch (error) {
       this.logger.error(

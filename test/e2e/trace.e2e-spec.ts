@@ -309,6 +309,26 @@ describe('tracing', () => {
       expect((await t.http.get('/api/v1/alerts').set(bearer(auditor.accessToken))).status).toBe(403);
     });
 
+    it('raises one audited alert for each stolen weapon a search hits, and none on a repeat', async () => {
+      const holder = await makeHolder(t, officer);
+      const fragment = uniqueSerial('TWO').replace('-', '');
+      const weapons = [];
+      for (const suffix of ['A1', 'B2']) {
+        const weapon = await registerWeapon(t, officer, weaponBody(holder.id, { serialNumber: `${fragment}${suffix}` }));
+        await event(police, weapon, 'reported_stolen');
+        weapons.push(weapon);
+      }
+      const hit = await search(police, { serial: fragment }).expect(200);
+      expect(hit.body.items.map((item: { weapon: { id: string } }) => item.weapon.id).sort()).toEqual(weapons.map((weapon) => weapon.id).sort());
+      await search(police, { serial: fragment }).expect(200);
+      const { rows } = await t.db.query(
+        `SELECT a.weapon_id, (SELECT count(*)::int FROM audit_entries e WHERE e.action = 'alert.raised' AND e.entity_id = a.id::text) AS entries
+           FROM alerts a WHERE a.weapon_id = ANY($1) AND a.source = 'trace_search' ORDER BY a.weapon_id`,
+        [weapons.map((weapon) => weapon.id)],
+      );
+      expect(rows).toEqual(weapons.map((weapon) => ({ weapon_id: weapon.id, entries: 1 })).sort((a, b) => a.weapon_id.localeCompare(b.weapon_id)));
+    });
+
     it('raises an alert when a registration attempt hits a marking reported lost', async () => {
       const holder = await makeHolder(t, officer);
       const serial = uniqueSerial('LOST');
