@@ -172,9 +172,15 @@ export class RunImportUseCase {
       if (state.status !== 'processing' || state.processed !== from) {
         throw new Error(`import ${run.id} is at row ${state.processed} (${state.status}), not ${from}: another run is landing it`);
       }
-      const holders = await this.registrations.holdersByDocument(
+      const holders = await this.registrations.holdersOfRows(
         manager,
-        candidates.map((candidate) => candidate.document),
+        candidates.map(({ document, identity, input }) => ({
+          kind: document.kind,
+          key: document.key,
+          type: identity.type,
+          day: input.acquisition.date,
+          needsLicence: needsLicence(input.acquisition.kind),
+        })),
       );
       const existing = await this.registrations.existingMarkings(
         manager,
@@ -186,23 +192,15 @@ export class RunImportUseCase {
       const outcomes = new Map<number, Outcome>();
       const accepted: NewRegistration[] = [];
       const acceptedRows: number[] = [];
-      const licenceChecks = candidates.map((candidate) => {
-        const holder = holders.get(`${candidate.document.kind}:${candidate.document.key}`);
-        return holder && needsLicence(candidate.input.acquisition.kind)
-          ? { ownerId: holder.id, type: candidate.identity.type, day: candidate.input.acquisition.date }
-          : null;
-      });
-      const checks = licenceChecks.flatMap((check, index) => (check ? [{ ...check, index }] : []));
-      const licensedChecks = await this.registrations.licensed(manager, checks);
-      const licensed = new Set([...licensedChecks].map((position) => checks[position].index));
       const inFile = new Map<string, number>();
       for (const [index, candidate] of candidates.entries()) {
         const reject = (code: ErrorCode, message: string): void => void errors.push({ row: candidate.row, code, message });
-        const holder = holders.get(`${candidate.document.kind}:${candidate.document.key}`);
-        if (!holder) {
+        const found = holders[index];
+        if (!found) {
           reject(ErrorCode.NotFound, 'No owner is registered with this holderDocumentKind and holderDocumentNumber.');
           continue;
         }
+        const { holder, licensed } = found;
         if (!inJurisdiction(run.jurisdiction, holder.district)) {
           reject(ErrorCode.OutOfJurisdiction, `District ${holder.district} is outside the importer's jurisdiction.`);
           continue;
@@ -211,7 +209,7 @@ export class RunImportUseCase {
         const refusal = holderRefusal(
           holder,
           { type: identity.type, acquisitionKind: input.acquisition.kind, acquisitionDate: input.acquisition.date },
-          licensed.has(index),
+          licensed,
         );
         if (refusal) {
           reject(refusal.code, refusal.message);

@@ -96,23 +96,37 @@ export class WeaponRegistrations {
   constructor(private readonly alerts: AlertsService) {}
 
   /**
-   * Holders by document (kind and id-document key), locked FOR SHARE like HolderChecks.lockOwner:
-   * a concurrent status change waits for the caller's commit. Keyed by `${kind}:${key}`.
+   * For each row of a batch, its holder found by document (kind and id-document key) and
+   * whether a licence in force covers the row's type on its day (licenceInForceSql; asked only
+   * where `needsLicence`), in one query. Holders are locked FOR SHARE like HolderChecks.lockOwner:
+   * a concurrent status change waits for the caller's commit. Undefined where no owner has the
+   * document.
    */
-  async holdersByDocument(
+  async holdersOfRows(
     manager: EntityManager,
-    documents: ReadonlyArray<{ kind: string; key: string }>,
-  ): Promise<Map<string, RegistrationHolder>> {
-    if (documents.length === 0) return new Map();
-    const rows = (await manager.query(
-      `SELECT o.id, o.status, o.district, o.id_kind AS kind, o.id_number_normalized AS key
-         FROM owners o
-         JOIN unnest($1::text[], $2::text[]) AS d(kind, key) ON o.id_kind = d.kind AND o.id_number_normalized = d.key
+    rows: ReadonlyArray<{ kind: string; key: string; type: string; day: string; needsLicence: boolean }>,
+  ): Promise<Array<{ holder: RegistrationHolder; licensed: boolean } | undefined>> {
+    const found = new Array<{ holder: RegistrationHolder; licensed: boolean } | undefined>(rows.length);
+    if (rows.length === 0) return found;
+    const matches = (await manager.query(
+      `SELECT d.idx::int AS idx, o.id, o.status, o.district,
+              d.needs AND EXISTS (SELECT 1 FROM licences l WHERE l.owner_id = o.id AND ${licenceInForceSql('l', 'd.type', 'd.day')}) AS licensed
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::boolean[]) WITH ORDINALITY AS d(kind, key, type, day, needs, idx)
+         JOIN owners o ON o.id_kind = d.kind AND o.id_number_normalized = d.key
         ORDER BY o.id
         FOR SHARE OF o`,
-      [documents.map((document) => document.kind), documents.map((document) => document.key)],
-    )) as Array<RegistrationHolder & { kind: string; key: string }>;
-    return new Map(rows.map((row) => [`${row.kind}:${row.key}`, { id: row.id, status: row.status, district: row.district }]));
+      [
+        rows.map((row) => row.kind),
+        rows.map((row) => row.key),
+        rows.map((row) => row.type),
+        rows.map((row) => row.day),
+        rows.map((row) => row.needsLicence),
+      ],
+    )) as Array<RegistrationHolder & { idx: number; licensed: boolean }>;
+    for (const match of matches) {
+      found[match.idx - 1] = { holder: { id: match.id, status: match.status, district: match.district }, licensed: match.licensed };
+    }
+    return found;
   }
 
   /** The indexes of `checks` that a licence in force covers (licenceInForceSql, in one query). */
