@@ -4,7 +4,7 @@ import { panamaDay } from '../common/dates';
 import { type ColumnIndex, columnIndex } from './import-csv';
 import { type CsvRow, readCsv } from './import-file';
 import { checkRow } from './import-row-check';
-import { type CheckThreadOptions, type FromCheckThread, type ToCheckThread, BATCHES_AHEAD } from './import-check.thread';
+import { BATCHES_AHEAD, type CheckedBatch, type CheckThreadOptions, type FromCheckThread, type ToCheckThread } from './import-check.thread';
 
 /*
  * The checking thread of an import: started ahead of it if it can be (its modules take a
@@ -55,7 +55,8 @@ async function run(options: CheckThreadOptions): Promise<void> {
     while (credit === 0) await nextEvent();
     credit -= 1;
     const today = panamaDay();
-    send({ batch: { from: position - batch.length, items: batch.map((row) => checkRow(row, columns!, width, today)) } });
+    const checked: CheckedBatch = { from: position - batch.length, items: batch.map((row) => checkRow(row, columns!, width, today)) };
+    send({ batch: JSON.stringify(checked) });
     batch = [];
   };
   for await (const row of readCsv(received())) {
