@@ -77,6 +77,38 @@ class Blocker {
   }
 }
 
+/** Files a trace request for `serialNumber` as `as`; the response is left to the caller. */
+function fileTraceRequest(app: TestApp, as: TestUser, serialNumber: string, caseNumber = `DIJ-${randomInt(1, 1e9)}`) {
+  return app.http
+    .post('/api/v1/trace-requests')
+    .set(bearer(as.accessToken))
+    .send({
+      caseNumber,
+      requestingAgency: 'DIJ',
+      reason: 'recovered',
+      recovery: { date: daysFromToday(0), place: 'Calle 50' },
+      marking: { serialNumber },
+    });
+}
+
+interface WorkerProcess {
+  process: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+}
+
+/** `npm run worker` for the app's database and Redis prefix, its output kept. */
+function spawnWorker(app: TestApp): WorkerProcess {
+  let output = '';
+  const worker = spawn(process.execPath, [join(DIST, 'worker.js')], {
+    env: { ...process.env, NODE_PATH, ...app.env, WORKERS: 'off' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  worker.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { process: worker, exited: new Promise((resolve) => worker.on('exit', (code) => resolve(code))), output: () => output };
+}
+
 describe('queue', () => {
   let t: TestApp;
   let admin: TestUser;
@@ -96,17 +128,7 @@ describe('queue', () => {
     await t.close();
   });
 
-  const fileRequest = (app: TestApp, serialNumber: string) =>
-    app.http
-      .post('/api/v1/trace-requests')
-      .set(bearer(police.accessToken))
-      .send({
-        caseNumber: `DIJ-${randomInt(1, 1e9)}`,
-        requestingAgency: 'DIJ',
-        reason: 'recovered',
-        recovery: { date: daysFromToday(0), place: 'Calle 50' },
-        marking: { serialNumber },
-      });
+  const fileRequest = (app: TestApp, serialNumber: string) => fileTraceRequest(app, police, serialNumber);
   const requestOf = async (app: TestApp, id: string) =>
     (await app.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).expect(200)).body as {
       status: string;
@@ -156,16 +178,7 @@ describe('queue', () => {
     const blocker = await Blocker.hold(t, 'SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE');
     let failed: { status: number; body: { code: string } };
     try {
-      const pending = t.http
-        .post('/api/v1/trace-requests')
-        .set(bearer(police.accessToken))
-        .send({
-          caseNumber,
-          requestingAgency: 'DIJ',
-          reason: 'recovered',
-          recovery: { date: daysFromToday(0), place: 'Calle 50' },
-          marking: { serialNumber: 'ROLLBACK1' },
-        })
+      const pending = fileTraceRequest(t, police, 'ROLLBACK1', caseNumber)
         .then((response) => response);
       await blocker.cancel(await blocker.waiter());
       failed = await pending;
@@ -250,17 +263,7 @@ describe('queue: SIGTERM during a job', () => {
       let exit: Promise<number | null>;
       let id: string;
       try {
-        const accepted = await t.http
-          .post('/api/v1/trace-requests')
-          .set(bearer(police.accessToken))
-          .send({
-            caseNumber: 'SIGTERM-1',
-            requestingAgency: 'DIJ',
-            reason: 'recovered',
-            recovery: { date: daysFromToday(0), place: 'Calle 50' },
-            marking: { serialNumber: weapon.serialNumber },
-          })
-          .expect(202);
+        const accepted = await fileTraceRequest(t, police, weapon.serialNumber, 'SIGTERM-1').expect(202);
         id = accepted.body.id;
         await blocker.waiter();
         exit = t.stop();
@@ -301,17 +304,7 @@ describe('queue: WORKERS=off and npm run worker', () => {
     try {
       const admin = await t.bootstrapAdmin();
       const police = await t.user(admin, ['police']);
-      const accepted = await t.http
-        .post('/api/v1/trace-requests')
-        .set(bearer(police.accessToken))
-        .send({
-          caseNumber: 'OFF-1',
-          requestingAgency: 'DIJ',
-          reason: 'recovered',
-          recovery: { date: daysFromToday(0), place: 'Calle 50' },
-          marking: { serialNumber: 'NOBODY-HAS-THIS' },
-        })
-        .expect(202);
+      const accepted = await fileTraceRequest(t, police, 'NOBODY-HAS-THIS', 'OFF-1').expect(202);
       // The API's relay still hands the job to Redis; nothing runs it.
       await until('the job to reach Redis', async () => {
         const { rows } = await t.db.query(`SELECT 1 FROM queue_outbox WHERE payload->>'traceRequestId' = $1 AND sent_at IS NOT NULL`, [
@@ -327,20 +320,13 @@ describe('queue: WORKERS=off and npm run worker', () => {
       expect(await redis.zrange(schedulers, 0, -1)).toEqual([]);
       expect(await redis.zrange(bulkSchedulers, 0, -1)).toEqual([]);
 
-      let output = '';
-      const started = spawn(process.execPath, [join(DIST, 'worker.js')], {
-        env: { ...process.env, NODE_PATH, ...t.env, WORKERS: 'off' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      worker = started;
-      started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
+      const started = spawnWorker(t);
+      worker = started.process;
       await until('the worker to answer', async () => {
         const { rows } = await t.db.query(`SELECT status, result->>'outcome' AS outcome FROM trace_requests WHERE id = $1`, [accepted.body.id]);
         return rows[0].status === 'completed' ? rows[0] : null;
       }).then((row) => expect(row).toEqual({ status: 'completed', outcome: 'not_found' }));
-      expect(output).toContain('registry worker running');
+      expect(started.output()).toContain('registry worker running');
       const written = await until('the worker to write the schedules', async () => {
         const names = await redis.zrange(schedulers, 0, -1);
         return names.length === 2 ? names.sort() : null;
@@ -350,9 +336,9 @@ describe('queue: WORKERS=off and npm run worker', () => {
       // The nightly reconciliation is a long run: it is scheduled on the bulk queue.
       expect(await redis.zrange(bulkSchedulers, 0, -1)).toEqual(['reconciliation.run']);
       expect(await redis.hgetall(`${bulkSchedulers}:reconciliation.run`)).toMatchObject({ pattern: '0 2 * * *', tz: 'America/Panama' });
-      started.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(output).toContain('queue workers stopped');
+      started.process.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+      expect(started.output()).toContain('queue workers stopped');
     } finally {
       await t.close();
     }
@@ -368,16 +354,10 @@ describe('queue: a job whose worker dies under it', () => {
   it('is run again once, then failed by BullMQ without running, and its trace request is recorded as failed', async () => {
     // Short locks and frequent stall checks, so a dead worker's job is found within a second or two.
     const t = await TestApp.start({ WORKERS: 'off', QUEUE_JOB_LOCK_MS: '1500', QUEUE_STALLED_CHECK_MS: '500' });
-    const startWorker = (): { exited: Promise<unknown>; output: () => string; kill: () => void } => {
-      let output = '';
-      const worker = spawn(process.execPath, [join(DIST, 'worker.js')], {
-        env: { ...process.env, NODE_PATH, ...t.env, WORKERS: 'off' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      workers.push(worker);
-      worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      worker.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      return { exited: new Promise((resolve) => worker.on('exit', resolve)), output: () => output, kill: () => worker.kill('SIGKILL') };
+    const startWorker = (): WorkerProcess => {
+      const worker = spawnWorker(t);
+      workers.push(worker.process);
+      return worker;
     };
     try {
       const admin = await t.bootstrapAdmin();
@@ -387,19 +367,9 @@ describe('queue: a job whose worker dies under it', () => {
       // A unique match reads the custody chain: the run waits here while the table is locked.
       const blocker = await Blocker.hold(t, 'LOCK TABLE transfers IN ACCESS EXCLUSIVE MODE');
       let id: string;
-      let last: ReturnType<typeof startWorker>;
+      let last: WorkerProcess;
       try {
-        const accepted = await t.http
-          .post('/api/v1/trace-requests')
-          .set(bearer(police.accessToken))
-          .send({
-            caseNumber: 'DIES-1',
-            requestingAgency: 'DIJ',
-            reason: 'recovered',
-            recovery: { date: daysFromToday(0), place: 'Calle 50' },
-            marking: { serialNumber: weapon.serialNumber },
-          })
-          .expect(202);
+        const accepted = await fileTraceRequest(t, police, weapon.serialNumber, 'DIES-1').expect(202);
         id = accepted.body.id;
         let previous = -1;
         for (let death = 1; death <= 2; death += 1) {
@@ -409,7 +379,7 @@ describe('queue: a job whose worker dies under it', () => {
             return pid !== previous ? pid : null;
           });
           expect(worker.output()).toMatch(/job trace-request\.answer \S+ \(attempt 1 of 5\) started/);
-          worker.kill();
+          worker.process.kill('SIGKILL');
           await worker.exited;
           // The dead worker's statement would wait on; ended, it lets go of the request's row.
           await blocker.cancel(waiting);
@@ -431,7 +401,7 @@ describe('queue: a job whose worker dies under it', () => {
       expect(view.body).toMatchObject({ status: 'failed', attempts: 2 });
       const { rows: entries } = await t.db.query(`SELECT after FROM audit_entries WHERE action = 'trace_request.failed' AND entity_id = $1`, [id]);
       expect(entries).toHaveLength(1);
-      last.kill();
+      last.process.kill('SIGKILL');
     } finally {
       await t.close();
     }
