@@ -35,6 +35,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private stopping = false;
   /** Jobs this process is running now. */
   private active = 0;
+  /** Failures of abandoned jobs being recorded now (abandon); stopping waits for them too. */
+  private readonly recording = new Set<Promise<void>>();
 
   constructor(
     private readonly handlers: JobHandlers,
@@ -69,13 +71,13 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.active === 0) {
       // Nothing to wait for. A graceful close would also wait for Redis, which may be the
       // reason for stopping; a job fetched at this very instant stalls and is retried.
-      await Promise.all(this.workers.map((worker) => worker.close(true)));
+      await Promise.all([...this.workers.map((worker) => worker.close(true)), ...this.recording]);
       this.workers = [];
       this.logger.log('queue workers stopped');
       return;
     }
     this.logger.log(`queue workers stopping: no new jobs, waiting for ${this.active} running`);
-    const graceful = Promise.all(this.workers.map((worker) => worker.close()));
+    const graceful = Promise.all([...this.workers.map((worker) => worker.close()), ...this.recording]);
     let timer: NodeJS.Timeout | undefined;
     const expired = await Promise.race([
       graceful.then(() => false),
@@ -100,7 +102,10 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     // BullMQ fails a job that stalled too often (its worker died under it) when a worker next
     // picks it up, without running its handler: the failure is recorded here instead.
     worker.on('failed', (job: Job | undefined) => {
-      if (job?.deferredFailure) void this.abandon(job, job.deferredFailure);
+      if (!job?.deferredFailure) return;
+      const recording = this.abandon(job, job.deferredFailure);
+      this.recording.add(recording);
+      void recording.finally(() => this.recording.delete(recording));
     });
     let lastLogged = 0;
     worker.on('error', (error: Error) => {
@@ -111,20 +116,17 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     return worker;
   }
 
-  /** Runs the job's `@JobAbandoned` method, if it has one; counted as running, so SIGTERM waits for it. */
+  /** Runs the job's `@JobAbandoned` method, if it has one. Never rejects: a failure to record is logged. */
   private async abandon(job: Job, reason: string): Promise<void> {
     const context = jobContextOf(job);
     const label = `job ${job.name} ${job.id}`;
     this.logger.error(`${label} failed without running, no retry left: ${reason}`);
     const hook = this.handlers.abandoned(job.name);
     if (!hook) return;
-    this.active += 1;
     try {
       await hook(job.data, context, reason);
     } catch (error) {
       this.logger.error(`${label}: could not record its failure: ${(error as Error).message}`, (error as Error).stack);
-    } finally {
-      this.active -= 1;
     }
   }
 
