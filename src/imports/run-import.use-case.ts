@@ -191,7 +191,6 @@ export class RunImportUseCase {
       const errors: RowError[] = [];
       const outcomes = new Map<number, Outcome>();
       const accepted: NewRegistration[] = [];
-      const acceptedRows: number[] = [];
       const inFile = new Map<string, number>();
       for (const [index, candidate] of candidates.entries()) {
         const reject = (code: ErrorCode, message: string): void => void errors.push({ row: candidate.row, code, message });
@@ -243,7 +242,6 @@ export class RunImportUseCase {
         input.ownerId = holder.id;
         outcomes.set(candidate.row, { accepted: accepted.length });
         accepted.push({ input, identity, serialNormalized: candidate.serialNormalized, holder });
-        acceptedRows.push(candidate.row);
       }
       for (const item of checked) if (!('input' in item)) errors.push(item);
 
