@@ -29,7 +29,11 @@ export class WeaponsQuery {
     return toWeaponDto(weapon);
   }
 
-  /** Filters are ANDed; each but the serial is served by an index on (column, registered_at, id). */
+  /**
+   * Filters are ANDed; each is served by an index on (column, registered_at, id), but the serial
+   * (ix_weapons_serial_confusable) and an active status (the index holds the other statuses:
+   * active weapons are nearly all, read in order from ix_weapons_registered).
+   */
   async list(query: WeaponQuery): Promise<Page<WeaponDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, isKey);

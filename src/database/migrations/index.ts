@@ -11,6 +11,7 @@ import { Reports1795878480000 } from './1795878480000-reports';
 import { Imports1795878490000 } from './1795878490000-imports';
 import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-reports';
 import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-index';
+import { WeaponsStatusIndex1795878520000 } from './1795878520000-weapons-status-index';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Imports1795878490000,
   TraceRequestReports1795878500000,
   WeaponsSerialIndex1795878510000,
+  WeaponsStatusIndex1795878520000,
 ];
