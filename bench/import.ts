@@ -100,6 +100,22 @@ interface ImportView {
   errors: Array<{ row: number; code: string; message: string }>;
 }
 
+/** Asks GET /health/live over and over until `until` settles: how many answers, and the slowest. */
+async function probeLiveness(baseUrl: string, until: Promise<unknown>): Promise<{ probes: number; slowest: number }> {
+  let settled = false;
+  void until.finally(() => (settled = true)).catch(() => undefined);
+  let probes = 0;
+  let slowest = 0;
+  while (!settled) {
+    const asked = Date.now();
+    await fetch(`${baseUrl}/health/live`).then((answer) => answer.arrayBuffer());
+    slowest = Math.max(slowest, Date.now() - asked);
+    probes += 1;
+    await new Promise((done) => setTimeout(done, 10));
+  }
+  return { probes, slowest };
+}
+
 async function main(): Promise<void> {
   log(`import benchmark: ${settings.rows} rows, ${settings.holders} holders${settings.batchSize ? `, batches of ${settings.batchSize}` : ''}`);
   // Dropped and created empty each run: the service migrates it when it starts.
@@ -120,14 +136,19 @@ async function main(): Promise<void> {
     const file = generateCsv();
     log(`file: ${(file.length / 1_048_576).toFixed(1)} MiB`);
     const posted = Date.now();
-    const response = await fetch(`${service.baseUrl}/api/v1/imports`, {
+    const uploading = fetch(`${service.baseUrl}/api/v1/imports`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'text/csv' },
       body: file,
     });
+    // The API must go on answering while a file is posted and inspected.
+    const probe = probeLiveness(service.baseUrl, uploading);
+    const response = await uploading;
     if (response.status !== 202) throw new Error(`POST /imports: ${response.status} ${await response.text()}`);
     const { id } = (await response.json()) as { id: string };
     log(`accepted in ${Date.now() - posted} ms: import ${id}`);
+    const { probes, slowest } = await probe;
+    log(`  meanwhile GET /health/live answered ${probes} times, the slowest in ${slowest} ms`);
     let view: ImportView;
     let lastLogged = 0;
     for (;;) {

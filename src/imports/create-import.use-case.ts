@@ -12,7 +12,7 @@ import { JobName } from '../queue/jobs';
 import { OutboxService } from '../queue/outbox.service';
 import type { AcceptedImportDto } from './import.dto';
 import { ImportCheckPool } from './import-check.pool';
-import { inspectCsv } from './import-file';
+import { inspectCsvOffThread } from './import-inspect.thread';
 
 /** SQLSTATE 23505 on the live-hash index: a file posted twice at the same instant. */
 function isDuplicateFile(error: unknown): boolean {
@@ -32,9 +32,10 @@ export class CreateImportUseCase {
   ) {}
 
   /**
-   * Accepts a CSV file: read once to check its header and count its rows, then stored with
-   * its SHA-256, its job (through the outbox) and its audit entry in one transaction. The
-   * rows themselves are checked and landed by the job. The file of an import that failed is
+   * Accepts a CSV file: read once, on a thread of its own (the API goes on answering
+   * meanwhile), to check its header and count its rows, then stored with its SHA-256, its job
+   * (through the outbox) and its audit entry in one transaction. The rows themselves are
+   * checked and landed by the job. The file of an import that failed is
    * not imported afresh (its landed rows would be registered twice): that import resumes.
    */
   async execute(body: unknown, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<AcceptedImportDto>> {
@@ -49,7 +50,7 @@ export class CreateImportUseCase {
     return this.idempotency.run<AcceptedImportDto>(claim, 202, async (complete) => {
       // Its checking thread loads while the file is inspected, ready when the job starts here.
       this.checkThreads.warm();
-      const { total } = await inspectCsv(body);
+      const { total } = await inspectCsvOffThread(body);
       try {
         return await this.dataSource.transaction(async (manager) => {
           await this.refuseDuplicate(manager, sha256);

@@ -189,6 +189,17 @@ describe('imports', () => {
       expect(headerOnly.body.detail).toMatch(/no data rows/);
     });
 
+    it('refuses a file that is not UTF-8, or not readable CSV, saying which', async () => {
+      const latin1 = await postCsv(t, admin, Buffer.concat([Buffer.from(`${IMPORT_HEADER.join(',')}\n`), Buffer.from([0x45, 0xf1, 0x65, 0x0a])]));
+      expect(latin1.status).toBe(400);
+      expect(latin1.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'The file must be UTF-8 text.' });
+      const row = csv([await good()]).split('\n')[1];
+      const unclosed = await postCsv(t, admin, `${IMPORT_HEADER.join(',')}\n${row}\n"never closed,${row}\n`);
+      expect(unclosed.status).toBe(400);
+      expect(unclosed.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'The file is not readable CSV.' });
+      expect(unclosed.body.errors).toEqual([{ field: 'body', message: expect.stringMatching(/quote/i) }]);
+    });
+
     it('refuses a body that is not text/csv with 415, and a CSV body on another route', async () => {
       const json = await t.http.post('/api/v1/imports').set(bearer(admin.accessToken)).send({ rows: [] });
       expect(json.status).toBe(415);

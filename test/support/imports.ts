@@ -88,7 +88,7 @@ export function csv(rows: ImportRow[], header: readonly string[] = IMPORT_HEADER
   return `${lines.join('\n')}\n`;
 }
 
-export function postCsv(t: TestApp, as: TestUser, body: string, headers: Record<string, string> = {}): Test {
+export function postCsv(t: TestApp, as: TestUser, body: string | Buffer, headers: Record<string, string> = {}): Test {
   return t.http
     .post('/api/v1/imports')
     .set(bearer(as.accessToken))
