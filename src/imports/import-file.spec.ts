@@ -50,6 +50,19 @@ describe('inspectCsv', () => {
     await expect(inspectCsv(Buffer.from(`${HEADER}\n${ROW}\n${ROW}\n`))).resolves.toMatchObject({ total: 2 });
   });
 
+  it('counts exactly the data rows readCsv gives the job, across a BOM, blank lines and quoted breaks', async () => {
+    const crlf = `\uFEFF${HEADER}\r\n${ROW}\r\n\r\n"x\r\ny",3\r\n\r\n${ROW}\r\n${ROW}`;
+    const lf = `${HEADER}\n\n${ROW}\n"a\nb\n\nc",d\n${ROW}\n\n`;
+    for (const [text, expected] of [
+      [crlf, 4],
+      [lf, 3],
+    ] as const) {
+      const { total } = await inspectCsv(Buffer.from(text));
+      expect(total).toBe(expected);
+      expect(total).toBe((await rows(text)).length - 1);
+    }
+  });
+
   it('refuses an empty file, a header alone, a bad header, bad UTF-8 and broken CSV', async () => {
     expect((await refusal('')).detail).toMatch(/empty/);
     expect((await refusal(`${HEADER}\n`)).detail).toMatch(/no data rows/);

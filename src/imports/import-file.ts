@@ -10,9 +10,12 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** The same reading everywhere: a UTF-8 BOM dropped, blank lines skipped, short or long rows passed on. */
-function parser(): ReturnType<typeof parse> {
-  return parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
+/**
+ * The same reading everywhere: a UTF-8 BOM dropped, blank lines skipped, short or long rows
+ * passed on. `info` adds each record's line numbers, which cost the parser about a third more.
+ */
+function parser(info: boolean): ReturnType<typeof parse> {
+  return parse({ bom: true, info, relax_column_count: true, skip_empty_lines: true });
 }
 
 /**
@@ -20,7 +23,7 @@ function parser(): ReturnType<typeof parse> {
  * order; a CSV syntax error (an unclosed quote) is thrown as it is met.
  */
 export async function* readCsv(source: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<CsvRow> {
-  const records = Readable.from(source).pipe(parser());
+  const records = Readable.from(source).pipe(parser(true));
   // csv-parse counts a CRLF inside a quoted cell as two lines, for this record and every later one.
   let overcounted = 0;
   for await (const item of records as AsyncIterable<{ record: string[]; info: Info }>) {
@@ -44,7 +47,8 @@ export async function inspectCsv(body: Buffer): Promise<{ header: string[]; tota
   let header: string[] | undefined;
   let total = 0;
   try {
-    for await (const { cells } of readCsv([body])) {
+    // The same records as readCsv gives the job, without their line numbers.
+    for await (const cells of Readable.from([body]).pipe(parser(false)) as AsyncIterable<string[]>) {
       if (header) {
         total += 1;
         continue;
