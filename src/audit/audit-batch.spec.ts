@@ -1,4 +1,4 @@
-import { chainBatch, chainBatchTexts } from './audit-batch';
+import { chainBatch, type ChainedText, chainRendered, renderInput } from './audit-batch';
 import { ChainVerifier, GENESIS_HASH } from './audit-chain';
 
 const actor = { requestId: 'r-1', clientIp: null, actorId: null, actorUsername: 'importer' };
@@ -44,7 +44,7 @@ describe('chainBatch', () => {
   });
 });
 
-describe('chainBatchTexts', () => {
+describe('renderInput and chainRendered, as AuditService.appendMany uses them', () => {
   const inputs = [
     { action: 'weapon.registered', entityType: 'weapon', entityId: '2', before: null, after: { row: 2, when: new Date(at), z: [1, undefined] } },
     { action: 'weapon.registered', entityType: 'weapon', entityId: '3', after: { row: 3, skipped: undefined, name: 'Łucznik "P-83"' } },
@@ -55,7 +55,8 @@ describe('chainBatchTexts', () => {
   it('gives the seqs, links and hashes of chainBatch, for every actor shape', () => {
     for (const who of [actor, { requestId: null, clientIp: '10.0.0.1', actorId: '6f1c3c86-5a5c-4c1e-9a57-2d4bb4f3a001', actorUsername: 'x' }]) {
       const reference = chainBatch({ seq: 41, hash: GENESIS_HASH }, who, inputs, at);
-      const texts = chainBatchTexts({ seq: 41, hash: GENESIS_HASH }, who, inputs, at);
+      const texts: ChainedText[] = [];
+      for (const input of inputs) texts.push(chainRendered(texts.at(-1) ?? { seq: 41, hash: GENESIS_HASH }, who, renderInput(input), at));
       expect(texts.map(({ seq, prevHash, hash }) => ({ seq, prevHash, hash }))).toEqual(
         reference.map(({ seq, prevHash, hash }) => ({ seq, prevHash, hash })),
       );

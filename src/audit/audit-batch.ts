@@ -50,54 +50,55 @@ export function chainBatch(
   return entries;
 }
 
-/** One chained entry of a batch with its before and after as canonical JSON text, ready to store. */
-export interface ChainedText {
-  seq: number;
+/** An input with its before and after rendered as canonical JSON text: all of an entry but its place in the chain. */
+export interface RenderedInput {
   action: string;
   entityType: string;
   entityId: string;
   /** normalisedCanonicalJson of the input's before / after: the stored jsonb and the hashed bytes. */
   before: string;
   after: string;
+}
+
+/** One chained entry of a batch with its before and after as canonical JSON text, ready to store. */
+export interface ChainedText extends RenderedInput {
+  seq: number;
   prevHash: string;
   hash: string;
 }
 
+export function renderInput(input: BatchInput): RenderedInput {
+  return {
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: normalisedCanonicalJson(input.before),
+    after: normalisedCanonicalJson(input.after),
+  };
+}
+
 /**
- * chainBatch without the normalised copies: each value is turned into its canonical text once,
- * and that text is both hashed and stored. Same seqs and hashes as chainBatch (audit-batch.spec.ts).
+ * The entry that follows `link` (the head, or the entry before): `input` given its seq, its link
+ * and its hash. renderInput then chainRendered give the seqs and hashes of chainBatch, each
+ * value turned into its canonical text once, which is both hashed and stored (audit-batch.spec.ts).
  */
-export function chainBatchTexts(
-  head: { seq: number; hash: string },
-  actor: BatchActor,
-  inputs: readonly BatchInput[],
-  occurredAt: string,
-): ChainedText[] {
-  const entries: ChainedText[] = [];
-  let prevHash = head.hash;
-  for (let index = 0; index < inputs.length; index += 1) {
-    const input = inputs[index];
-    const seq = head.seq + index + 1;
-    const before = normalisedCanonicalJson(input.before);
-    const after = normalisedCanonicalJson(input.after);
-    const hash = entryHashOfTexts(
-      prevHash,
-      {
-        seq,
-        occurredAt,
-        actorId: actor.actorId,
-        actorUsername: actor.actorUsername,
-        action: input.action,
-        entityType: input.entityType,
-        entityId: input.entityId,
-        requestId: actor.requestId,
-        clientIp: actor.clientIp,
-      },
-      before,
-      after,
-    );
-    entries.push({ seq, action: input.action, entityType: input.entityType, entityId: input.entityId, before, after, prevHash, hash });
-    prevHash = hash;
-  }
-  return entries;
+export function chainRendered(link: { seq: number; hash: string }, actor: BatchActor, input: RenderedInput, occurredAt: string): ChainedText {
+  const seq = link.seq + 1;
+  const hash = entryHashOfTexts(
+    link.hash,
+    {
+      seq,
+      occurredAt,
+      actorId: actor.actorId,
+      actorUsername: actor.actorUsername,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      requestId: actor.requestId,
+      clientIp: actor.clientIp,
+    },
+    input.before,
+    input.after,
+  );
+  return { seq, ...input, prevHash: link.hash, hash };
 }

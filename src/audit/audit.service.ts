@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/request-context';
 import { copyRows } from '../database/copy-rows';
 import { copyRow } from '../database/copy-text';
-import { chainBatch, chainBatchTexts, type ChainedText } from './audit-batch';
+import { chainBatch, type ChainedText, chainRendered, type RenderedInput, renderInput } from './audit-batch';
 import { type ChainedEntry, GENESIS_HASH } from './audit-chain';
 import { INSERT_ENTRY_SQL, insertEntryValues } from './audit-row';
 import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
@@ -86,8 +86,8 @@ function entryRow(entry: ChainedText, occurredAt: string, actor: AuditActor): st
   ]);
 }
 
-/** appendMany chains this many entries at a time, letting the event loop run in between. */
-const CHAIN_SLICE = 200;
+/** appendMany renders this many entries at a time, letting the event loop run in between. */
+const RENDER_SLICE = 200;
 
 /** Matches Date.prototype.toISOString for the millisecond timestamps append() writes. */
 export const ISO_OCCURRED_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -116,15 +116,15 @@ export class AuditService {
 
   /**
    * Appends `inputs` in order, as consecutive entries of one actor, inside the caller's
-   * transaction: one head lock, the hashes chained in memory (chainBatchTexts), one COPY and
-   * one head update, so a batch of a thousand costs about what a few single appends do. Each
-   * value is rendered once as canonical JSON, which is both what is hashed and what is stored.
+   * transaction: the values rendered once as canonical JSON (what is hashed and what is stored),
+   * then one head lock, the hashes chained in memory as one COPY sends the entries, and one head
+   * update, so a batch of a thousand costs about what a few single appends do.
    *
    * `alongside`, when given, is the caller's own work on the same connection (the change the
-   * entries record): it is started once the head is locked and runs in Postgres while the
-   * entries are chained here, one statement at a time on the connection as ever. `inputs` may
-   * then be a function, called once that work is under way, so that building the entries
-   * overlaps it too; if it returns none, nothing is appended.
+   * entries record): it runs in Postgres while the entries are rendered here, and the head is
+   * locked only once it is done, so other appends wait for this batch's entries alone, not for
+   * its change as well. `inputs` may then be a function, called once that work is under way,
+   * so that building the entries overlaps it too; if it returns none, nothing is appended.
    */
   async appendMany(
     manager: EntityManager,
@@ -139,40 +139,46 @@ export class AuditService {
       await alongside?.();
       return [];
     }
-    const [head] = (await manager.query('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')) as Array<{
-      seq: string;
-      hash: string;
-    }>;
     const running = alongside?.();
-    // Awaited below, after the chaining; until then a failure must not count as unhandled.
+    // Awaited below, after the rendering; until then a failure must not count as unhandled.
     running?.catch(() => undefined);
-    const occurredAt = new Date().toISOString();
-    const entries: ChainedText[] = [];
-    const rows: string[] = [];
+    const rendered: RenderedInput[] = [];
     try {
-      // The event loop runs before the entries are built and between slices of the chaining, so
-      // the caller's statements keep moving: a COPY, for one, sends its rows only once Postgres
-      // has answered it.
+      // The event loop runs before the entries are built and between slices of the rendering,
+      // so the caller's statements keep moving: a COPY, for one, sends its rows only once
+      // Postgres has answered it.
       if (running) await new Promise<void>((resolve) => setImmediate(resolve));
       const list = typeof inputs === 'function' ? inputs() : inputs;
-      let link = { seq: Number(head.seq), hash: head.hash };
-      for (let from = 0; from < list.length; from += CHAIN_SLICE) {
+      for (let from = 0; from < list.length; from += RENDER_SLICE) {
         if (running && from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-        for (const entry of chainBatchTexts(link, actor, list.slice(from, from + CHAIN_SLICE), occurredAt)) {
-          entries.push(entry);
-          rows.push(entryRow(entry, occurredAt, actor));
-          link = entry;
-        }
+        for (const input of list.slice(from, from + RENDER_SLICE)) rendered.push(renderInput(input));
       }
     } catch (error) {
       // The caller's statements end before its transaction is rolled back on this connection;
-      // that roll-back undoes them, so the chaining error is the one to report.
+      // that roll-back undoes them, so the rendering error is the one to report.
       await running?.catch(() => undefined);
       throw error;
     }
     await running;
-    if (entries.length === 0) return [];
-    await copyRows(manager, 'audit_entries', AUDIT_COPY_COLUMNS, rows);
+    if (rendered.length === 0) return [];
+    const [head] = (await manager.query('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')) as Array<{
+      seq: string;
+      hash: string;
+    }>;
+    // Taken under the lock, so occurred_at never goes back as seq goes forward.
+    const occurredAt = new Date().toISOString();
+    const entries: ChainedText[] = [];
+    function* chained(): Generator<string> {
+      let link = { seq: Number(head.seq), hash: head.hash };
+      for (const input of rendered) {
+        const entry = chainRendered(link, actor, input, occurredAt);
+        entries.push(entry);
+        link = entry;
+        yield entryRow(entry, occurredAt, actor);
+      }
+    }
+    // Hashed as they are sent: Postgres stores the first entries while the next are chained.
+    await copyRows(manager, 'audit_entries', AUDIT_COPY_COLUMNS, chained());
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
     return entries;

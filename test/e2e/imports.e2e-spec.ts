@@ -361,6 +361,39 @@ describe('imports', () => {
     });
   });
 
+  it('keeps the audit chain whole and in time order while other writes append during an import', async () => {
+    const holder = await importHolder(t, admin);
+    const posted = await postCsv(t, admin, csv(Array.from({ length: 200 }, () => importRow(holder))));
+    expect(posted.status).toBe(202);
+    let others = 0;
+    for (;;) {
+      // Audited writes of their own (an owner and a licence each) while the batches land.
+      await importHolder(t, officer);
+      others += 1;
+      const view = await t.http.get(`/api/v1/imports/${posted.body.id}`).set(bearer(admin.accessToken)).expect(200);
+      if (view.body.status === 'completed' || view.body.status === 'failed') {
+        expect(view.body).toMatchObject({ status: 'completed', accepted: 200 });
+        break;
+      }
+    }
+    const [span] = (
+      await t.db.query(
+        `SELECT min(seq) AS first, max(seq) AS last FROM audit_entries WHERE action = 'weapon.registered' AND after->>'importId' = $1`,
+        [posted.body.id],
+      )
+    ).rows;
+    const interleaved = await count(`SELECT count(*) AS n FROM audit_entries WHERE seq BETWEEN $1 AND $2 AND action <> 'weapon.registered'`, [
+      span.first,
+      span.last,
+    ]);
+    expect(others).toBeGreaterThan(1);
+    // The other writes got in between the import's batches: the head is not held for a whole import.
+    expect(interleaved).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_entries a JOIN audit_entries b ON b.seq = a.seq + 1 WHERE b.occurred_at < a.occurred_at`)).toBe(0);
+    const verify = await t.http.get('/api/v1/audit/verify').set(bearer(auditor.accessToken)).expect(200);
+    expect(verify.body).toMatchObject({ valid: true, firstInvalidSeq: null });
+  });
+
   it('resumes after the last committed batch when a batch fails and the job is retried', async () => {
     const holder = await importHolder(t, admin);
     const rows = Array.from({ length: 50 }, () => importRow(holder));
