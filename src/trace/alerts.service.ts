@@ -34,30 +34,9 @@ export class AlertsService {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('AlertsService.raise must run inside a transaction');
     await manager.query('SAVEPOINT raise_alert');
     try {
-      // The weapon as the caller's transaction sees it now, kept with the alert.
-      const rows = (await manager.query(
-        `INSERT INTO alerts (source, weapon_id, weapon, details, trace_request_id, raised_by, raised_by_username,
-                             request_id, raised_at, status, version)
-         SELECT $1, w.id,
-                jsonb_build_object('id', w.id, 'registryNumber', w.registry_number, 'make', w.make, 'model', w.model,
-                                   'serialNumber', w.serial_number, 'status', w.status),
-                $3::jsonb, $4, $5, $6, $7, $8, 'open', 1
-           FROM weapons w WHERE w.id = $2
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
-        [
-          input.source,
-          input.weaponId,
-          JSON.stringify(input.details),
-          input.traceRequestId ?? null,
-          actor.actorId,
-          actor.actorUsername,
-          actor.requestId,
-          new Date(),
-        ],
-      )) as Array<{ id: string }>;
+      const raised = await this.insert(manager, actor, [input]);
       await manager.query('RELEASE SAVEPOINT raise_alert');
-      return rows[0]?.id ?? null;
+      return raised.get(input.weaponId) ?? null;
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT raise_alert');
       this.logger.error(
@@ -78,20 +57,7 @@ export class AlertsService {
     if (inputs.length === 0) return [];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const rows = (await manager.query(
-          `INSERT INTO alerts (source, weapon_id, weapon, details, trace_request_id, raised_by, raised_by_username,
-                               request_id, raised_at, status, version)
-           SELECT i.source, w.id,
-                  jsonb_build_object('id', w.id, 'registryNumber', w.registry_number, 'make', w.make, 'model', w.model,
-                                     'serialNumber', w.serial_number, 'status', w.status),
-                  i.details, i."traceRequestId", $2, $3, $4, $5, 'open', 1
-             FROM jsonb_to_recordset($1::jsonb) AS i(source text, "weaponId" uuid, details jsonb, "traceRequestId" uuid)
-             JOIN weapons w ON w.id = i."weaponId"
-           ON CONFLICT DO NOTHING
-           RETURNING id, weapon_id`,
-          [JSON.stringify(inputs), actor.actorId, actor.actorUsername, actor.requestId, new Date()],
-        )) as Array<{ id: string; weapon_id: string }>;
-        const raised = new Map(rows.map((row) => [row.weapon_id, row.id]));
+        const raised = await this.insert(manager, actor, inputs);
         const entries = inputs.flatMap((input) => {
           const id = raised.get(input.weaponId);
           if (id === undefined) return [];
@@ -108,5 +74,26 @@ export class AlertsService {
       );
       return [];
     }
+  }
+
+  /**
+   * Inserts the alerts in one statement, each with the weapon as the caller's transaction sees
+   * it now; an alert equal to one that exists is left out. The new alerts' ids by weapon.
+   */
+  private async insert(manager: EntityManager, actor: AuditActor, inputs: readonly AlertInput[]): Promise<Map<string, string>> {
+    const rows = (await manager.query(
+      `INSERT INTO alerts (source, weapon_id, weapon, details, trace_request_id, raised_by, raised_by_username,
+                           request_id, raised_at, status, version)
+       SELECT i.source, w.id,
+              jsonb_build_object('id', w.id, 'registryNumber', w.registry_number, 'make', w.make, 'model', w.model,
+                                 'serialNumber', w.serial_number, 'status', w.status),
+              i.details, i."traceRequestId", $2, $3, $4, $5, 'open', 1
+         FROM jsonb_to_recordset($1::jsonb) AS i(source text, "weaponId" uuid, details jsonb, "traceRequestId" uuid)
+         JOIN weapons w ON w.id = i."weaponId"
+       ON CONFLICT DO NOTHING
+       RETURNING id, weapon_id`,
+      [JSON.stringify(inputs), actor.actorId, actor.actorUsername, actor.requestId, new Date()],
+    )) as Array<{ id: string; weapon_id: string }>;
+    return new Map(rows.map((row) => [row.weapon_id, row.id]));
   }
 }
