@@ -36,13 +36,32 @@ export function toChainedEntry(row: AuditRow): ChainedEntry {
   };
 }
 
+/** The columns of an audit entry, in the order both writers send them: INSERT_ENTRY_SQL and appendMany's COPY. */
+export const AUDIT_ENTRY_COLUMNS = [
+  'seq',
+  'occurred_at',
+  'actor_id',
+  'actor_username',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'request_id',
+  'client_ip',
+  'prev_hash',
+  'hash',
+] as const;
+
 /** Inserts one entry as it was chained; $8 and $9 are the JSON texts of before and after. */
-export const INSERT_ENTRY_SQL = `INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
-     before, after, request_id, client_ip, prev_hash, hash)
+export const INSERT_ENTRY_SQL = `INSERT INTO audit_entries (${AUDIT_ENTRY_COLUMNS.join(', ')})
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`;
 
-/** The parameters of INSERT_ENTRY_SQL for `entry`. */
-export function insertEntryValues(entry: ChainedEntry): unknown[] {
+/** A chained entry whose before and after are already their JSON text. */
+export type ChainedEntryText = Omit<ChainedEntry, 'before' | 'after'> & { before: string; after: string };
+
+/** The values of AUDIT_ENTRY_COLUMNS for `entry`, in order. */
+export function entryColumnValues(entry: ChainedEntryText): Array<string | number | null> {
   return [
     entry.seq,
     entry.occurredAt,
@@ -51,11 +70,16 @@ export function insertEntryValues(entry: ChainedEntry): unknown[] {
     entry.action,
     entry.entityType,
     entry.entityId,
-    JSON.stringify(entry.before),
-    JSON.stringify(entry.after),
+    entry.before,
+    entry.after,
     entry.requestId,
     entry.clientIp,
     entry.prevHash,
     entry.hash,
   ];
+}
+
+/** The parameters of INSERT_ENTRY_SQL for `entry`. */
+export function insertEntryValues(entry: ChainedEntry): unknown[] {
+  return entryColumnValues({ ...entry, before: JSON.stringify(entry.before), after: JSON.stringify(entry.after) });
 }

@@ -6,7 +6,7 @@ import { copyRows } from '../database/copy-rows';
 import { copyRow } from '../database/copy-text';
 import { chainBatch, type ChainedText, chainRendered, type RenderedInput, renderInput } from './audit-batch';
 import { type ChainedEntry, GENESIS_HASH } from './audit-chain';
-import { INSERT_ENTRY_SQL, insertEntryValues } from './audit-row';
+import { AUDIT_ENTRY_COLUMNS, entryColumnValues, INSERT_ENTRY_SQL, insertEntryValues } from './audit-row';
 import { ChainCheck, type ChainReport, type CheckpointKey, type SegmentReport } from './audit-chain-check';
 import { type SignedCheckpoint } from './audit-checkpoint.signing';
 import { checkSegment, type IsoRow, rowFromIso, SEGMENT_SIZE, SEGMENT_SQL_ISO } from './audit-verify.segment';
@@ -50,40 +50,9 @@ export interface CheckpointSource {
   between(afterSeq: number, toSeq: number, manager?: EntityManager): Promise<SignedCheckpoint[]>;
 }
 
-/** The columns appendMany copies, in the order of its rows; before and after are canonical JSON text. */
-const AUDIT_COPY_COLUMNS = [
-  'seq',
-  'occurred_at',
-  'actor_id',
-  'actor_username',
-  'action',
-  'entity_type',
-  'entity_id',
-  'before',
-  'after',
-  'request_id',
-  'client_ip',
-  'prev_hash',
-  'hash',
-] as const;
-
-/** An entry of appendMany as one COPY row of AUDIT_COPY_COLUMNS. */
+/** An entry of appendMany as one COPY row of AUDIT_ENTRY_COLUMNS; its before and after are canonical JSON text. */
 function entryRow(entry: ChainedText, occurredAt: string, actor: AuditActor): string {
-  return copyRow([
-    entry.seq,
-    occurredAt,
-    actor.actorId,
-    actor.actorUsername,
-    entry.action,
-    entry.entityType,
-    entry.entityId,
-    entry.before,
-    entry.after,
-    actor.requestId,
-    actor.clientIp,
-    entry.prevHash,
-    entry.hash,
-  ]);
+  return copyRow(entryColumnValues({ ...entry, ...actor, occurredAt }));
 }
 
 /** appendMany renders this many entries at a time, letting the event loop run in between. */
@@ -178,7 +147,7 @@ export class AuditService {
       }
     }
     // Hashed as they are sent: Postgres stores the first entries while the next are chained.
-    await copyRows(manager, 'audit_entries', AUDIT_COPY_COLUMNS, chained());
+    await copyRows(manager, 'audit_entries', AUDIT_ENTRY_COLUMNS, chained());
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
     return entries;
