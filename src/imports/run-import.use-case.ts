@@ -247,7 +247,7 @@ export class RunImportUseCase {
 
       const prepared = await this.registrations.prepare(manager, accepted);
       // Postgres inserts the weapons and records the progress while the entries are built and
-      // chained in memory; all of it commits or rolls back together.
+      // rendered in memory; then they are chained and copied. All of it commits or rolls back together.
       await this.audit.appendMany(
         manager,
         actor,
