@@ -11,8 +11,10 @@ async function bootstrap(): Promise<void> {
   validateEnvironment(process.env);
   const config = parseAppConfig(process.env);
   const logger = createRootLogger(config.logLevel);
-  const { created, applied } = await prepareDatabase(parseDatabaseConfig(process.env));
+  const database = parseDatabaseConfig(process.env);
+  const { created, roleCreated, applied } = await prepareDatabase(database);
   if (created) logger.info('created the database');
+  if (roleCreated) logger.info({ role: database.appRole }, 'created the work role');
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
   const app = await createApp({ logger });
   await app.listen({ port: config.port, host: config.host });

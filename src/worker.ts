@@ -13,7 +13,9 @@ import { WorkerModule } from './worker.module';
 async function bootstrap(): Promise<void> {
   validateEnvironment(process.env);
   const logger = createRootLogger(parseAppConfig(process.env).logLevel);
-  await prepareDatabase(parseDatabaseConfig(process.env));
+  const database = parseDatabaseConfig(process.env);
+  const { roleCreated } = await prepareDatabase(database);
+  if (roleCreated) logger.info({ role: database.appRole }, 'created the work role');
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new PinoNestLogger(logger) });
   // This process exists to run them, whatever WORKERS says (that setting is for the API).
   app.get(JobWorkers).start();

@@ -71,6 +71,8 @@ async function main(): Promise<void> {
   }
   validateEnvironment(process.env);
   const password = await readPassword();
+  // The owner connection prepares the database and is closed; the user and its audit entry are
+  // written through the work role, as the API writes them (it may insert both, nothing more).
   await prepareDatabase(parseDatabaseConfig(process.env));
   const app = await NestFactory.createApplicationContext(CreateUserCliModule, { logger: ['error', 'warn'] });
   try {

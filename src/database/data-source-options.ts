@@ -5,7 +5,10 @@ import { type DatabaseConfig } from '../config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
-/** One definition of the connection, shared by the app, the CLI and the tests. */
+/**
+ * One definition of the connection, shared by the app, the CLI and the tests: the work
+ * connection (DATABASE_APP_URL), through which every request and job runs.
+ */
 export function dataSourceOptions(config: DatabaseConfig): PostgresConnectionOptions {
   return {
     type: 'postgres',
@@ -18,4 +21,9 @@ export function dataSourceOptions(config: DatabaseConfig): PostgresConnectionOpt
     poolSize: config.poolSize,
     extra: { application_name: 'firearms-registry' },
   };
+}
+
+/** The same through the owner connection (DATABASE_URL), for migrations alone. */
+export function ownerDataSourceOptions(config: DatabaseConfig, applicationName: string): PostgresConnectionOptions {
+  return { ...dataSourceOptions(config), url: config.ownerUrl, extra: { application_name: applicationName } };
 }

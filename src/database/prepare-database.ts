@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { type DatabaseConfig } from '../config';
-import { dataSourceOptions } from './data-source-options';
+import { ownerDataSourceOptions } from './data-source-options';
+import { checkWorkRole, ensureWorkRole, grantWorkRole, quoteIdent, SETUP_APPLICATION_NAME } from './work-role';
 
 /** Arbitrary but fixed: every instance takes this advisory lock before migrating. */
 const MIGRATION_LOCK_KEY = 7_301_507_010;
@@ -16,14 +17,10 @@ function maintenanceUrl(url: string): string {
   return parsed.toString();
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /** Creates the database when it is missing. Two instances racing here are both fine. */
 export async function ensureDatabase(url: string): Promise<boolean> {
   const name = databaseName(url);
-  const client = new Client({ connectionString: maintenanceUrl(url) });
+  const client = new Client({ connectionString: maintenanceUrl(url), application_name: SETUP_APPLICATION_NAME });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -44,29 +41,50 @@ export async function ensureDatabase(url: string): Promise<boolean> {
 }
 
 /**
- * Applies pending migrations while holding a session-level advisory lock on a dedicated
- * connection, so instances starting together migrate one after the other.
+ * Applies pending migrations, then grants the work role what it needs on the schema as the
+ * migrations left it, while holding a session-level advisory lock on a dedicated connection, so
+ * instances starting together migrate and grant one after the other.
  */
 export async function migrate(config: DatabaseConfig): Promise<string[]> {
-  const lock = new Client({ connectionString: config.url });
+  const lock = new Client({ connectionString: config.ownerUrl, application_name: SETUP_APPLICATION_NAME });
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const dataSource = new DataSource({ ...dataSourceOptions(config), poolSize: 2 });
+    const dataSource = new DataSource({ ...ownerDataSourceOptions(config, SETUP_APPLICATION_NAME), poolSize: 2 });
     await dataSource.initialize();
+    let applied: string[];
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((migration) => migration.name);
+      applied = (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
     } finally {
       await dataSource.destroy();
     }
+    const exists = await lock.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [config.appRole]);
+    // A role given in DATABASE_APP_URL that does not exist: the check names the failed connection.
+    if (exists.rowCount) await grantWorkRole(lock, config.appRole, { exact: !config.appUrlGiven });
+    return applied;
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).finally(() => lock.end());
   }
 }
 
-export async function prepareDatabase(config: DatabaseConfig): Promise<{ created: boolean; applied: string[] }> {
-  const created = await ensureDatabase(config.url);
+export interface PreparedDatabase {
+  /** This start created the database. */
+  created: boolean;
+  /** This start created the work role (DATABASE_APP_URL not given, and the role was missing). */
+  roleCreated: boolean;
+  /** Migrations this start applied. */
+  applied: string[];
+}
+
+/**
+ * Everything the owner connection (DATABASE_URL) is for, then closed: the database, the work
+ * role, the migrations and the grants. Ends by checking the work role through its own connection,
+ * and throws UnsafeWorkRoleError when it could change the audit log.
+ */
+export async function prepareDatabase(config: DatabaseConfig): Promise<PreparedDatabase> {
+  const created = await ensureDatabase(config.ownerUrl);
+  const roleCreated = config.appUrlGiven ? false : await ensureWorkRole(maintenanceUrl(config.ownerUrl), config.appRole);
   const applied = await migrate(config);
-  return { created, applied };
+  await checkWorkRole(config);
+  return { created, roleCreated, applied };
 }
