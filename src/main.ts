@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { createRootLogger } from './common/logger';
 import { stopOnSignals } from './common/shutdown';
-import { ConfigurationError, validateEnvironment } from './config';
+import { apiSignsCheckpoints, ConfigurationError, validateEnvironment } from './config';
 import { parseAppConfig } from './config/app.config';
 import { parseDatabaseConfig } from './config/database.config';
 import { prepareDatabase } from './database/prepare-database';
 
 async function bootstrap(): Promise<void> {
-  validateEnvironment(process.env);
+  // Only a process that runs the workers signs checkpoints: WORKERS=off needs no private key.
+  validateEnvironment(process.env, { signsCheckpoints: apiSignsCheckpoints });
   const config = parseAppConfig(process.env);
   const logger = createRootLogger(config.logLevel);
   const database = parseDatabaseConfig(process.env);

@@ -11,7 +11,7 @@ import { WorkerModule } from './worker.module';
 
 /** Runs the queue workers without the HTTP API, for scaling them out (`npm run worker`). */
 async function bootstrap(): Promise<void> {
-  validateEnvironment(process.env);
+  validateEnvironment(process.env, { signsCheckpoints: true });
   const logger = createRootLogger(parseAppConfig(process.env).logLevel);
   const database = parseDatabaseConfig(process.env);
   const { roleCreated } = await prepareDatabase(database);

@@ -11,6 +11,13 @@ class AuditEnv {
   })
   AUDIT_SIGNING_PRIVATE_KEY?: string = undefined;
 
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\\n/g, '\n') : value))
+  @Matches(/-----BEGIN PUBLIC KEY-----/, {
+    message: 'AUDIT_SIGNING_PUBLIC_KEY must be an SPKI PEM Ed25519 public key',
+  })
+  AUDIT_SIGNING_PUBLIC_KEY?: string = undefined;
+
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL must be a whole number of seconds' })
   @Min(10)
@@ -21,6 +28,11 @@ class AuditEnv {
 export interface AuditConfig {
   /** PEM of the Ed25519 key that signs audit checkpoints; absent outside production means the development key. */
   signingPrivateKey?: string;
+  /**
+   * PEM of its public key, for a process that does not sign (the API with WORKERS=off): it
+   * publishes the key and checks checkpoints with it, and needs no private key.
+   */
+  signingPublicKey?: string;
   /** How often the queue signs the chain head, in seconds; nothing is signed while the head has not moved. */
   checkpointIntervalSeconds: number;
 }
@@ -29,6 +41,7 @@ export function parseAuditConfig(env: NodeJS.ProcessEnv): AuditConfig {
   const parsed = parseEnv(AuditEnv, env);
   return {
     signingPrivateKey: parsed.AUDIT_SIGNING_PRIVATE_KEY,
+    signingPublicKey: parsed.AUDIT_SIGNING_PUBLIC_KEY,
     checkpointIntervalSeconds: parsed.AUDIT_CHECKPOINT_INTERVAL,
   };
 }

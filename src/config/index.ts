@@ -1,4 +1,4 @@
-import { parseAppConfig } from './app.config';
+import { type AppConfig, parseAppConfig, WorkersMode } from './app.config';
 import { parseAuditConfig } from './audit.config';
 import { parseAuthConfig } from './auth.config';
 import { parseDatabaseConfig } from './database.config';
@@ -23,8 +23,19 @@ export { redisConfig } from './redis.config';
 export type { RedisConfig } from './redis.config';
 export { ConfigurationError } from './env';
 
+/** The API signs checkpoints only when it runs the workers. */
+export const apiSignsCheckpoints = (app: AppConfig): boolean => app.workers === WorkersMode.Inline;
+
+export interface ProcessRole {
+  /**
+   * The process signs audit checkpoints (the worker, or the API with WORKERS=inline) and so
+   * needs AUDIT_SIGNING_PRIVATE_KEY in production; any other needs the public key alone.
+   */
+  signsCheckpoints?: boolean | ((app: AppConfig) => boolean);
+}
+
 /** Checks every variable of every concern, so one failed start names all that is wrong. */
-export function validateEnvironment(env: NodeJS.ProcessEnv): Record<string, unknown> {
+export function validateEnvironment(env: NodeJS.ProcessEnv, role: ProcessRole = {}): Record<string, unknown> {
   validateAll(env, [
     parseAppConfig,
     parseDatabaseConfig,
@@ -34,11 +45,20 @@ export function validateEnvironment(env: NodeJS.ProcessEnv): Record<string, unkn
     parseImportsConfig,
     parseReconciliationConfig,
   ]);
-  if (parseAppConfig(env).env === 'production') {
-    const missing = ['JWT_PRIVATE_KEY', 'AUDIT_SIGNING_PRIVATE_KEY'].filter((name) => !env[name]);
-    if (missing.length > 0) {
-      throw new ConfigurationError(missing.map((name) => `${name} is required when NODE_ENV=production`));
+  const app = parseAppConfig(env);
+  if (app.env === 'production') {
+    const problems: string[] = [];
+    const signs = typeof role.signsCheckpoints === 'function' ? role.signsCheckpoints(app) : (role.signsCheckpoints ?? false);
+    if (!env.JWT_PRIVATE_KEY) problems.push('JWT_PRIVATE_KEY is required when NODE_ENV=production');
+    if (signs && !env.AUDIT_SIGNING_PRIVATE_KEY) {
+      problems.push(
+        'AUDIT_SIGNING_PRIVATE_KEY is required when NODE_ENV=production in a process that signs checkpoints ' +
+          '(the worker, or the API with WORKERS=inline)',
+      );
+    } else if (!env.AUDIT_SIGNING_PRIVATE_KEY && !env.AUDIT_SIGNING_PUBLIC_KEY) {
+      problems.push('AUDIT_SIGNING_PUBLIC_KEY (or AUDIT_SIGNING_PRIVATE_KEY) is required when NODE_ENV=production');
     }
+    if (problems.length > 0) throw new ConfigurationError(problems);
   }
   return env;
 }

@@ -16,7 +16,11 @@ export type { SigningKeys };
       useFactory: (auth: ConfigType<typeof authConfig>, audit: ConfigType<typeof auditConfig>): SigningKeys => {
         const logger = new Logger('Keys');
         return resolveSigningKeys(
-          { jwtPrivateKey: auth.jwtPrivateKey, auditSigningPrivateKey: audit.signingPrivateKey },
+          {
+            jwtPrivateKey: auth.jwtPrivateKey,
+            auditSigningPrivateKey: audit.signingPrivateKey,
+            auditSigningPublicKey: audit.signingPublicKey,
+          },
           (path) => logger.warn(`No key configured: generated a development key pair at ${path}`),
         );
       },
