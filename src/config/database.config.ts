@@ -1,12 +1,10 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { defaultAppUrl, userOf } from './database-url';
 import { parseEnv } from './env';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/;
-
-/** The work role's name when DATABASE_APP_URL is not given: created by the start, without a password. */
-export const DEFAULT_APP_ROLE = 'registry_app';
 
 class DatabaseEnv {
   @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL that names a database' })
@@ -43,18 +41,6 @@ export interface DatabaseConfig {
    */
   appUrlGiven: boolean;
   poolSize: number;
-}
-
-/** DATABASE_URL with its user replaced by the default work role and no password. */
-export function defaultAppUrl(ownerUrl: string): string {
-  const url = new URL(ownerUrl);
-  url.username = DEFAULT_APP_ROLE;
-  url.password = '';
-  return url.toString();
-}
-
-export function userOf(url: string): string {
-  return decodeURIComponent(new URL(url).username);
 }
 
 export function parseDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {

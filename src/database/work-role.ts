@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { type DatabaseConfig } from '../config/database.config';
+import type { DatabaseConfig } from '../config/database.config';
 import { ConfigurationError } from '../config/env';
 import { APPEND_ONLY_TABLES, FORWARD_ONLY_TABLES, READ_ONLY_TABLES } from './append-only-tables';
 

@@ -20,8 +20,11 @@ export interface TestUser {
   refreshToken: string;
 }
 
-/** Clones the run's migrated template into a database of this test file's own. */
-async function cloneTemplate(name: string): Promise<void> {
+/**
+ * Clones the run's migrated template into a database of this test file's own. The clone keeps
+ * the template's grants to the work role (registry_app); the service re-grants at its start.
+ */
+export async function cloneTemplate(name: string): Promise<void> {
   const template = process.env.TEST_TEMPLATE_DATABASE;
   if (!template) throw new Error('TEST_TEMPLATE_DATABASE is not set: run the tests with npm test');
   for (let attempt = 0; ; attempt += 1) {
@@ -60,7 +63,10 @@ export function runCli(script: string, args: string[], env: Record<string, strin
 
 /**
  * The built service, started as `npm start` starts it (node dist/main.js), over a database
- * of its own (cloned from the migrated template) and a Redis key prefix of its own.
+ * of its own (cloned from the migrated template) and a Redis key prefix of its own. The service
+ * is given the owner URL (DATABASE_URL, the postgres superuser) and works through the default work
+ * role registry_app; `db`, the test's own pool, stays on the owner URL, so tests can tamper with
+ * rows the service itself may not change.
  */
 export class TestApp {
   private output = '';
