@@ -72,6 +72,11 @@ export class ApproveCorrectionUseCase {
         weapon.version += 1;
         weapon.updatedAt = now;
         await manager.save(weapon);
+        if (changes.serialNumber !== undefined || changes.make !== undefined) {
+          // The corrected marking is borne by no other weapon (checked above): no longer one of
+          // those that came to share a marking when its folding changed.
+          await manager.query(`UPDATE weapons SET marking_duplicate = 0 WHERE id = $1 AND marking_duplicate <> 0`, [weapon.id]);
+        }
         const after = toWeaponDto(weapon);
         const changed = Object.keys(changes).filter(
           (field) => before[field as keyof typeof before] !== after[field as keyof typeof after],

@@ -4,7 +4,7 @@ import { ValidationFailedError } from '../common/domain-error';
 import { CatalogueService } from '../reference/catalogue.service';
 import { canonicalKey } from '../reference/canonical-key';
 import { UnknownWeaponTypeError } from './registry.errors';
-import { normaliseSerial } from './serial';
+import { foldedSerialError, normaliseSerial } from './serial';
 import { MISSING_STATUSES, type WeaponStatus } from './weapon-status';
 
 export interface IdentityInput {
@@ -47,15 +47,19 @@ export class MarkingsService {
     };
   }
 
+  /** The serial folded as markings are compared (serial.ts); refused unless it folds to letters and digits alone. */
   normaliseSerial(serial: string, field = 'serialNumber'): string {
     const normalised = normaliseSerial(serial);
-    if (normalised.length === 0) {
-      throw new ValidationFailedError([{ field, message: `${field} has no letters or digits` }]);
-    }
+    const error = foldedSerialError(normalised, field);
+    if (error) throw new ValidationFailedError([error]);
     return normalised;
   }
 
-  /** The weapon already bearing this marking, if any (excluding `exceptId`). */
+  /**
+   * The weapon already bearing this marking, if any (excluding `exceptId`); one reported lost
+   * or stolen first, since weapons that came to share a marking when its folding changed
+   * (`marking_duplicate` > 0) are all still registered.
+   */
   async findMarking(
     manager: EntityManager,
     makeKey: string,
@@ -63,8 +67,9 @@ export class MarkingsService {
     exceptId?: string,
   ): Promise<MarkingOwner | null> {
     const rows = (await manager.query(
-      `SELECT id, status FROM weapons WHERE make_key = $1 AND serial_normalized = $2 AND id IS DISTINCT FROM $3`,
-      [makeKey, serialNormalized, exceptId ?? null],
+      `SELECT id, status FROM weapons WHERE make_key = $1 AND serial_normalized = $2 AND id IS DISTINCT FROM $3
+        ORDER BY status = ANY($4::text[]) DESC, marking_duplicate LIMIT 1`,
+      [makeKey, serialNormalized, exceptId ?? null, MISSING_STATUSES],
     )) as MarkingOwner[];
     return rows[0] ?? null;
   }

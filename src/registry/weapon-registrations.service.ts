@@ -10,7 +10,7 @@ import { AlertsService } from '../trace/alerts.service';
 import type { CanonicalIdentity, MarkingOwner } from './markings.service';
 import { markingKey } from './registration-rules';
 import { formatRegistryNumber, nationalMark, normaliseSerial } from './serial';
-import { WeaponEventKind, WeaponStatus } from './weapon-status';
+import { MISSING_STATUSES, WeaponEventKind, WeaponStatus } from './weapon-status';
 import type { RegisterWeaponDto } from './weapon.dto';
 import { WeaponEntity } from './weapon.entity';
 
@@ -145,8 +145,9 @@ export class WeaponRegistrations {
    * Weapons already bearing these markings, keyed by markingKey(makeKey, serialNormalized).
    * One probe of uq_weapons_marking per marking: as a plain join the planner hashes the whole
    * weapons table for a batch of a few thousand markings, a cost that grows with the registry.
-   * A marking is unique, so LIMIT 1 loses nothing; it keeps the subquery from being flattened
-   * back into that join.
+   * LIMIT 1 keeps the subquery from being flattened back into that join. A marking is unique
+   * but for the weapons that came to share one when its folding changed (`marking_duplicate`
+   * > 0, left for reconciliation to report): of those, one reported lost or stolen answers.
    */
   async existingMarkings(
     manager: EntityManager,
@@ -159,8 +160,9 @@ export class WeaponRegistrations {
         CROSS JOIN LATERAL (
               SELECT w.id, w.status FROM weapons w
                WHERE w.make_key = m.make_key AND w.serial_normalized = m.serial
+               ORDER BY w.status = ANY($3::text[]) DESC, w.marking_duplicate
                LIMIT 1) AS w`,
-      [markings.map((marking) => marking.makeKey), markings.map((marking) => marking.serialNormalized)],
+      [markings.map((marking) => marking.makeKey), markings.map((marking) => marking.serialNormalized), MISSING_STATUSES],
     )) as Array<MarkingOwner & { make_key: string; serial_normalized: string }>;
     return new Map(rows.map((row) => [markingKey(row.make_key, row.serial_normalized), { id: row.id, status: row.status }]));
   }

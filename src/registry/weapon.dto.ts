@@ -106,7 +106,11 @@ export class RegisterWeaponDto {
   @MaxLength(100)
   calibre: string;
 
-  @ApiPropertyOptional({ example: 'AB-123 45', description: 'Required unless serialStatus is obliterated or unmarked' })
+  @ApiPropertyOptional({
+    example: 'AB-123 45',
+    description:
+      'Required unless serialStatus is obliterated or unmarked. Stored as written, compared folded (serialNormalized): refused when, folded, it holds anything but A-Z and 0-9',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -224,7 +228,12 @@ export class WeaponDto {
   @ApiProperty({ example: 'pistol' }) type: string;
   @ApiProperty({ example: '9×19mm Parabellum' }) calibre: string;
   @ApiProperty({ example: 'AB-123 45' }) serialNumber: string;
-  @ApiProperty({ example: 'AB12345' }) serialNormalized: string;
+  @ApiProperty({
+    example: 'AB12345',
+    description:
+      'The serial as markings are compared: NFKC, invisible characters and every space, dash, dot and slash removed, look-alike letters and digits of other scripts (UTS #39) mapped to Latin, upper case',
+  })
+  serialNormalized: string;
   @ApiProperty({ enum: SERIAL_STATUSES }) serialStatus: string;
   @ApiProperty({ example: 'US' }) countryOfManufacture: string;
   @ApiProperty({ nullable: true, type: Number }) yearOfManufacture: number | null;

@@ -9,6 +9,7 @@ import { JobName } from '../queue/jobs';
 import { OutboxService } from '../queue/outbox.service';
 import { DistrictsService } from '../reference/districts.service';
 import { MarkingsService } from '../registry/markings.service';
+import { foldedSerialError } from '../registry/serial';
 import { MIN_SEARCH_LENGTH, serialQuery } from './serial-match';
 import type { AcceptedTraceRequestDto, CreateTraceRequestDto } from './trace-request.dto';
 import { TraceRequestEntity } from './trace-request.entity';
@@ -74,7 +75,11 @@ export class CreateTraceRequestUseCase {
 
   private async check(input: CreateTraceRequestDto): Promise<void> {
     const errors: FieldError[] = [];
-    if (serialQuery(input.marking.serialNumber).normalized.length < MIN_SEARCH_LENGTH) {
+    const { normalized } = serialQuery(input.marking.serialNumber);
+    const unfoldable = normalized.length > 0 ? foldedSerialError(normalized, 'marking.serialNumber') : null;
+    if (unfoldable) {
+      errors.push(unfoldable);
+    } else if (normalized.length < MIN_SEARCH_LENGTH) {
       errors.push({
         field: 'marking.serialNumber',
         message: `marking.serialNumber needs at least ${MIN_SEARCH_LENGTH} letters or digits once spaces, dashes, dots and slashes are removed`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '../common/domain-error';
 import { MarkingsService } from '../registry/markings.service';
+import { foldedSerialError } from '../registry/serial';
 import { WeaponEntity } from '../registry/weapon.entity';
 import {
   classifyMatch,
@@ -48,6 +49,8 @@ export class TraceSearch {
 
   async find(input: MarkingSearch, fields: { serial: string; prefix: string } = { serial: 'serial', prefix: '' }): Promise<TraceCandidate[]> {
     const query = serialQuery(input.serial);
+    const unfoldable = query.normalized.length > 0 ? foldedSerialError(query.normalized, fields.serial) : null;
+    if (unfoldable) throw new ValidationFailedError([unfoldable]);
     if (query.normalized.length < MIN_SEARCH_LENGTH) {
       throw new ValidationFailedError([
         {
