@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { type Logger } from 'pino';
 import { AppModule } from './app.module';
+import { ClosingGate } from './common/closing';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -26,6 +27,17 @@ const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'].flatMap((path) =>
   { path: `${API_PREFIX}/${path}`, method: RequestMethod.GET },
 ]);
 
+const gates = new WeakMap<NestFastifyApplication, ClosingGate>();
+
+/**
+ * Closes the application: requests arriving from now on get 503 problem+json while queue
+ * workers drain and connections close.
+ */
+export async function closeApp(app: NestFastifyApplication): Promise<void> {
+  gates.get(app)?.close();
+  await app.close();
+}
+
 /** Builds the HTTP application exactly as `npm start` serves it; tests use the same function. */
 export async function createApp(options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
   const config = parseAppConfig(process.env);
@@ -35,6 +47,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
     // Requests are logged once, on completion, by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // While closing, the ClosingGate answers with the contract's problem+json instead.
+    return503OnClosing: false,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage): string => {
@@ -52,6 +66,9 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const gate = new ClosingGate();
+  gate.install(fastify, nestLogger);
+  gates.set(app, gate);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
