@@ -8,6 +8,7 @@ import { type IncomingMessage } from 'node:http';
 import { type Logger } from 'pino';
 import { AppModule } from './app.module';
 import { ClosingGate } from './common/closing';
+import { installInputRules } from './common/input-rules';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -63,6 +64,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   const metrics = app.get(MetricsService);
   // CSV bodies only where a route asks for them (POST /imports), with their own limit.
   registerCsvBody(fastify, parseImportsConfig(process.env).maxBytes);
+  // Nesting, control characters and lone surrogates are refused here for every route.
+  installInputRules(app, BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
