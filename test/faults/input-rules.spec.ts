@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
+import type request from 'supertest';
 import { daysFromToday, makeHolder, registerWeapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
