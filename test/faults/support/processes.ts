@@ -91,7 +91,7 @@ export function spawnWorker(env: Record<string, string>): { child: ChildProcess;
 export async function weaponsWithoutAudit(t: TestApp): Promise<string[]> {
   const { rows } = await t.db.query<{ id: string }>(
     `SELECT w.id FROM weapons w
-      WHERE NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.entity_type = 'weapon' AND a.entity_id = w.id)`,
+      WHERE NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.entity_type = 'weapon' AND a.entity_id = w.id::text)`,
   );
   return rows.map((row) => row.id);
 }
