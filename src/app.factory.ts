@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { type Logger } from 'pino';
@@ -43,7 +43,16 @@ export async function closeApp(app: NestFastifyApplication): Promise<void> {
 export async function createApp(options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
   const config = parseAppConfig(process.env);
   const logger = options.logger ?? createRootLogger(config.logLevel);
+  const problemLogger = {
+    error: (message: string, trace?: string): void => logger.error({ trace }, message),
+    warn: (message: string): void => logger.warn(message),
+  };
   const adapter = new FastifyAdapter({
+    // A URL the router cannot decode is answered before any hook runs: as problem+json too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('x-request-id', request.id);
+      sendProblem(error, request, reply, problemLogger);
+    },
     loggerInstance: logger,
     // Requests are logged once, on completion, by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),

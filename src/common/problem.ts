@@ -92,6 +92,11 @@ function fromFastify(error: FastifyLikeError): Problem | undefined {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return build(ErrorCode.MalformedJson, 'The request body could not be parsed as JSON.');
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return build(ErrorCode.ValidationFailed, 'The URL is not valid.', {
+        errors: [{ field: 'path', message: 'path must be valid percent-encoded UTF-8 with parameters of at most 100 characters' }],
+      });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return build(ErrorCode.ValidationFailed, 'The Content-Length header does not match the body.');
     default:

@@ -53,6 +53,12 @@ describe('input rules (faults)', () => {
     expectValidationFailed(await t.http.get('/api/v1/weapons/ab%00cd').set(bearer(officer.accessToken)), 'id');
   });
 
+  it('answers a URL the router cannot decode as problem+json naming the path', async () => {
+    const response = await t.http.get('/api/v1/weapons/%ed%a0%80').set(bearer(officer.accessToken));
+    expectValidationFailed(response, 'path');
+    expect(response.headers['x-request-id']).toBe(response.body.requestId);
+  });
+
   it('keeps tab, line feed and carriage return', async () => {
     const response = await raw('post', '/api/v1/auth/login', '{"username":"a\\tb\\r\\n","password":"x"}');
     expect(response.status).toBe(401);
