@@ -30,7 +30,17 @@ interface FieldKind {
 
 const DAY_SHAPES = ['^\\d{4}-\\d{2}-\\d{2}$', '^(\\d{4})-(\\d{2})-(\\d{2})$'];
 
+const kindsByClass = new WeakMap<object, Map<string, FieldKind>>();
+
 function kindsOf(target: object): Map<string, FieldKind> {
+  const known = kindsByClass.get(target.constructor);
+  if (known) return known;
+  const kinds = readKinds(target);
+  kindsByClass.set(target.constructor, kinds);
+  return kinds;
+}
+
+function readKinds(target: object): Map<string, FieldKind> {
   const metadata: ValidationMetadata[] = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false);
   const kinds = new Map<string, FieldKind>();
   for (const entry of metadata) {
@@ -103,8 +113,10 @@ export function findFieldRuleFaults(root: unknown): FieldError[] {
       value.forEach((item, index) => pending.push({ value: item, parent: `${parent}[${index}]`, depth: depth + 1 }));
       continue;
     }
-    if (value.constructor === Object) continue;
+    // Only validated DTOs are walked: plain objects and anything else (a principal, a stream) are left alone.
+    if (value.constructor === Object || typeof value.constructor !== 'function') continue;
     const kinds = kindsOf(value);
+    if (kinds.size === 0) continue;
     for (const [property, item] of Object.entries(value)) {
       const field = parent ? `${parent}.${property}` : property;
       const kind = kinds.get(property);
@@ -125,6 +137,7 @@ export function findFieldRuleFaults(root: unknown): FieldError[] {
 class RegistryValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const result: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'custom') return result;
     const faults = findFieldRuleFaults(result);
     if (faults.length > 0) throw new ValidationFailedError(faults);
     return result;
