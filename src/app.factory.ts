@@ -2,11 +2,13 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { type Logger } from 'pino';
 import { AppModule } from './app.module';
+import { ClosingGate } from './common/closing';
+import { installInputRules } from './common/input-rules';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -26,15 +28,37 @@ const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'].flatMap((path) =>
   { path: `${API_PREFIX}/${path}`, method: RequestMethod.GET },
 ]);
 
+const gates = new WeakMap<NestFastifyApplication, ClosingGate>();
+
+/**
+ * Closes the application: requests arriving from now on get 503 problem+json while queue
+ * workers drain and connections close.
+ */
+export async function closeApp(app: NestFastifyApplication): Promise<void> {
+  gates.get(app)?.close();
+  await app.close();
+}
+
 /** Builds the HTTP application exactly as `npm start` serves it; tests use the same function. */
 export async function createApp(options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
   const config = parseAppConfig(process.env);
   const logger = options.logger ?? createRootLogger(config.logLevel);
+  const problemLogger = {
+    error: (message: string, trace?: string): void => logger.error({ trace }, message),
+    warn: (message: string): void => logger.warn(message),
+  };
   const adapter = new FastifyAdapter({
+    // A URL the router cannot decode is answered before any hook runs: as problem+json too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('x-request-id', request.id);
+      sendProblem(error, request, reply, problemLogger);
+    },
     loggerInstance: logger,
     // Requests are logged once, on completion, by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // While closing, the ClosingGate answers with the contract's problem+json instead.
+    return503OnClosing: false,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage): string => {
@@ -49,9 +73,14 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   const metrics = app.get(MetricsService);
   // CSV bodies only where a route asks for them (POST /imports), with their own limit.
   registerCsvBody(fastify, parseImportsConfig(process.env).maxBytes);
+  // Nesting, control characters and lone surrogates are refused here for every route.
+  installInputRules(app, BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const gate = new ClosingGate();
+  gate.install(fastify, nestLogger);
+  gates.set(app, gate);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;

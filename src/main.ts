@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createApp } from './app.factory';
+import { closeApp, createApp } from './app.factory';
 import { createRootLogger } from './common/logger';
 import { stopOnSignals } from './common/shutdown';
 import { apiSignsCheckpoints, ConfigurationError, validateEnvironment } from './config';
@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, workers: config.workers }, 'registry API listening');
   stopOnSignals(async () => {
-    await app.close();
+    await closeApp(app);
   }, logger);
 }
 

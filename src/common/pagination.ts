@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
+import { isInstant } from './dates';
 import { ValidationFailedError } from './domain-error';
+import { findInputFault } from './input-rules';
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -31,11 +33,22 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/**
+ * The key most lists page by: [the row's instant as toISOString() wrote it, its id]. Anything
+ * else (an instant Date.parse would still read, an id that is no UUID) is not a cursor of ours.
+ */
+export const isInstantIdKey = (value: unknown): value is [string, string] =>
+  Array.isArray(value) && value.length === 2 && isInstant(value[0]) && typeof value[1] === 'string' && isUUID(value[1]);
+
+/**
+ * Decodes a cursor and checks it with the caller's `check`; whatever the check, no string in it
+ * may hold what no client string may (control characters, unpaired surrogates).
+ */
 export function decodeCursor<T>(cursor: string | undefined, check: (value: unknown) => value is T): T | undefined {
   if (cursor === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (check(value)) return value;
+    if (findInputFault(value) === null && check(value)) return value;
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
   }

@@ -19,10 +19,13 @@ export function sendProblem(
   exception: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
-  logger: { error(message: string, trace?: string): void },
+  logger: { error(message: string, trace?: string): void; warn(message: string): void },
 ): void {
   const problem = toProblem(exception);
-  if (problem.unexpected) {
+  if (problem.unavailable) {
+    const cause = exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+    logger.warn(`dependency unavailable in ${request.method} ${request.url} (request ${request.id}): ${cause}`);
+  } else if (problem.unexpected) {
     const stack = exception instanceof Error ? exception.stack : String(exception);
     logger.error(`unexpected error in ${request.method} ${request.url} (request ${request.id})`, stack);
   }

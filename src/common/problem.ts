@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, type FieldError } from './domain-error';
 import { ErrorCode, statusOf, titleOf } from './error-code';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -21,6 +22,8 @@ export interface Problem {
   headers: Record<string, string>;
   /** True when the cause is unexpected and must be logged in full (never sent). */
   unexpected: boolean;
+  /** True when PostgreSQL or Redis could not be reached: logged as a warning, without the stack. */
+  unavailable?: boolean;
 }
 
 export function problemType(code: ErrorCode): string {
@@ -33,6 +36,9 @@ function build(
   extra: Partial<Problem> & { errors?: FieldError[]; extensions?: Record<string, unknown> } = {},
 ): Problem {
   const status = statusOf(code);
+  // Every 503 tells the client when to try again.
+  const headers =
+    code === ErrorCode.ServiceUnavailable ? { 'retry-after': String(RETRY_AFTER_SECONDS), ...extra.headers } : (extra.headers ?? {});
   return {
     status,
     body: {
@@ -44,8 +50,9 @@ function build(
       code,
       ...(extra.errors ? { errors: extra.errors } : {}),
     },
-    headers: extra.headers ?? {},
+    headers,
     unexpected: extra.unexpected ?? false,
+    unavailable: extra.unavailable,
   };
 }
 
@@ -85,6 +92,11 @@ function fromFastify(error: FastifyLikeError): Problem | undefined {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return build(ErrorCode.MalformedJson, 'The request body could not be parsed as JSON.');
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return build(ErrorCode.ValidationFailed, 'The URL is not valid.', {
+        errors: [{ field: 'path', message: 'path must be valid percent-encoded UTF-8 with parameters of at most 100 characters' }],
+      });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return build(ErrorCode.ValidationFailed, 'The Content-Length header does not match the body.');
     default:
@@ -110,6 +122,11 @@ export function toProblem(exception: unknown): Problem {
   const original = exception instanceof HttpException && exception.cause ? exception.cause : exception;
   const fastify = original && typeof original === 'object' ? fromFastify(original as FastifyLikeError) : undefined;
   if (fastify) return fastify;
+  if (isDependencyUnavailable(exception)) {
+    return build(ErrorCode.ServiceUnavailable, 'The database or the queue cannot be reached right now; try again shortly.', {
+      unavailable: true,
+    });
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = byHttpStatus[status];

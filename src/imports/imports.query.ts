@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { hasNationalScope } from '../auth/jurisdiction';
 import { NotFoundError } from '../common/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import { decodeCursor, isInstantIdKey, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
 import type { ImportDto, ImportQuery, ImportRowErrorDto, ImportSummaryDto } from './import.dto';
 import { ImportEntity } from './import.entity';
 import { toImportDto, toImportSummaryDto } from './import.mapper';
 
 type Key = [string, string];
 const isKey = (value: unknown): value is Key =>
-  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && isUUID(value[1]);
+  Array.isArray(value) && value.length === 2 && isInstantIdKey(value);
 
 @Injectable()
 export class ImportsQuery {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import { decodeCursor, isInstantIdKey, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
 import { FINDING_KINDS, type FindingKind } from './finding-kinds';
 import type { FindingDto, FindingsQuery, ReconciliationRunDto, RunsQuery } from './reconciliation.dto';
 import { ReconciliationFindingEntity } from './reconciliation-finding.entity';
@@ -12,7 +12,7 @@ import { toFindingDto, toRunDto } from './reconciliation.mapper';
 
 type RunKey = [string, string];
 const isRunKey = (value: unknown): value is RunKey =>
-  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && isUUID(value[1]);
+  Array.isArray(value) && value.length === 2 && isInstantIdKey(value);
 
 type FindingKey = [FindingKind, string];
 const isFindingKey = (value: unknown): value is FindingKey =>

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import { decodeCursor, isInstantIdKey, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
 import { CorrectionEntity } from './correction.entity';
 import type { CorrectionDto, CorrectionQuery } from './correction.dto';
 import { MarkingsService } from './markings.service';
@@ -14,7 +14,7 @@ import { WeaponEntity } from './weapon.entity';
 
 type Key = [string, string];
 const isKey = (value: unknown): value is Key =>
-  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string');
+  isInstantIdKey(value);
 
 @Injectable()
 export class WeaponsQuery {

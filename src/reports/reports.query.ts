@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import { decodeCursor, isInstantIdKey, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
 import type { ReportDto, ReportQuery } from './report.dto';
 import { ReportEntity } from './report.entity';
 import { toReportDto } from './report.mapper';
 
 type Key = [string, string];
 const isKey = (value: unknown): value is Key =>
-  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && isUUID(value[1]);
+  Array.isArray(value) && value.length === 2 && isInstantIdKey(value);
 
 @Injectable()
 export class ReportsQuery {

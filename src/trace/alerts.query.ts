@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import { decodeCursor, isInstantIdKey, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
 import type { AlertDto, AlertQuery } from './alert.dto';
 import { AlertEntity } from './alert.entity';
 import { toAlertDto } from './alert.mapper';
 
 type Key = [string, string];
 const isKey = (value: unknown): value is Key =>
-  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && isUUID(value[1]);
+  Array.isArray(value) && value.length === 2 && isInstantIdKey(value);
 
 @Injectable()
 export class AlertsQuery {

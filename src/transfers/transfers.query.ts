@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, type PageQuery, toPage } from '../common/pagination';
+import { decodeCursor, isInstantIdKey, DEFAULT_PAGE_SIZE, type Page, type PageQuery, toPage } from '../common/pagination';
 import type { TransferDto } from './transfer.dto';
 import { TransferEntity } from './transfer.entity';
 import { toTransferDto } from './transfer.mapper';
 
 type Key = [string, string];
 const isKey = (value: unknown): value is Key =>
-  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string');
+  isInstantIdKey(value);
 
 @Injectable()
 export class TransfersQuery {

@@ -71,6 +71,7 @@ export function runCli(script: string, args: string[], env: Record<string, strin
 export class TestApp {
   private output = '';
   private exited: Promise<number | null>;
+  private ownsDatabase = true;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -82,21 +83,30 @@ export class TestApp {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  /** `fresh: true` leaves the database uncreated, so the service must create and migrate it itself. */
-  static async start(overrides: Record<string, string> = {}, options: { fresh?: boolean } = {}): Promise<TestApp> {
+  /**
+   * `fresh: true` leaves the database uncreated, so the service must create and migrate it itself.
+   * `sharing: other` runs a second instance on the other's database and Redis prefix (closing it
+   * leaves them to the other). `childEnv` rewrites the environment the service process gets (a
+   * test routing its database connections through a proxy), not the one the test connects with.
+   */
+  static async start(
+    overrides: Record<string, string> = {},
+    options: { fresh?: boolean; sharing?: TestApp; childEnv?: (env: Record<string, string>) => Record<string, string> } = {},
+  ): Promise<TestApp> {
     const suffix = randomBytes(3).toString('hex');
-    const databaseName = `${runPrefix()}_${suffix}`;
-    if (!options.fresh) await cloneTemplate(databaseName);
+    const databaseName = options.sharing?.databaseName ?? `${runPrefix()}_${suffix}`;
+    if (!options.fresh && !options.sharing) await cloneTemplate(databaseName);
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl(databaseName),
       QUEUE_PREFIX: `${runPrefix()}_${suffix}`,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      ...(options.sharing ? { DATABASE_URL: options.sharing.env.DATABASE_URL, QUEUE_PREFIX: options.sharing.env.QUEUE_PREFIX } : {}),
       ...overrides,
     };
     const child = spawn(process.execPath, [join(DIST, 'main.js')], {
-      env: { ...process.env, NODE_PATH, ...env },
+      env: { ...process.env, NODE_PATH, ...(options.childEnv ? options.childEnv(env) : env) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -118,6 +128,7 @@ export class TestApp {
       });
     });
     const app = new TestApp(child, `http://127.0.0.1:${port}`, databaseName, env, new Pool({ connectionString: env.DATABASE_URL, max: 4 }));
+    app.ownsDatabase = !options.sharing;
     app.output = output;
     child.stdout!.on('data', (chunk: Buffer) => (app.output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (app.output += chunk.toString()));
@@ -180,6 +191,7 @@ export class TestApp {
   async close(): Promise<void> {
     await this.stop();
     await endPool(this.db);
+    if (!this.ownsDatabase) return;
     await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${this.databaseName}" WITH (FORCE)`));
   }
 }
