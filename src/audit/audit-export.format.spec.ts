@@ -83,6 +83,16 @@ describe('CSV export', () => {
     }
   });
 
+  it('writes no cell that starts a formula, and the verifier reads the entry back intact', () => {
+    const base = { ...row(), actorUsername: '=HYPERLINK("http://x","y")', entityId: '-1', requestId: "'quoted" };
+    const line = csvLine({ ...base, hash: entryHash(GENESIS_HASH, { ...base, before: row().before, after: row().after }) });
+    const fields = readAll(line, 1000)[0];
+    expect(fields.every((field) => field === null || !/^[=+\-@\t\r]/.test(field))).toBe(true);
+    const entry = entryFromCsv(fields);
+    expect(entry).toMatchObject({ actorUsername: '=HYPERLINK("http://x","y")', entityId: '-1', requestId: "'quoted" });
+    expect(entryHash(entry.prevHash, entry)).toBe(entry.hash);
+  });
+
   it('reads bare LF line ends and a last row without one', () => {
     expect(readAll('a,b\n"x ""y""",\n1,2', 4)).toEqual([
       ['a', 'b'],
