@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { type Logger } from 'pino';
 import { AppModule } from './app.module';
+import { registerAuthHooks } from './auth/auth-http.hooks';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -52,6 +53,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerAuthHooks(app, API_PREFIX);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
