@@ -13,6 +13,8 @@ import { AcceptedReportDto, CreateReportDto, ReportDto, ReportQuery } from './re
 import { REPORT_USERS } from './reports.roles';
 import { ReportsQuery } from './reports.query';
 import { RequestReportUseCase } from './request-report.use-case';
+import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
+import { PERSON_REPORT_REQUEST } from '../personal-data/personal-data-reads';
 
 const FILE_DESCRIPTION =
   'The file once the report is completed, streamed from storage. Content-Type by format (application/pdf, ' +
@@ -32,6 +34,7 @@ export class ReportsController {
 
   @Post()
   @HttpCode(202)
+  @PersonalDataRead(PERSON_REPORT_REQUEST)
   @ApiOperation({
     summary: 'Ask for a report; built by the queue (poll GET /reports/:id, then GET /reports/:id/file)',
     description: 'The request is audited (report.requested); the build is audited too (report.generated, with its sha256).',

@@ -51,7 +51,8 @@ describe('reports', () => {
   /** A report whose build cannot succeed, started first: its retries back off for about 30 s meanwhile. */
   let doomed: string;
 
-  const requestReport = (as: TestUser, body: Record<string, unknown>) => t.http.post(api).set(bearer(as.accessToken)).send(body);
+  const requestReport = (as: TestUser, body: Record<string, unknown>) =>
+    t.http.post(api).set(bearer(as.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').send(body);
   const reload = async (id: string): Promise<Weapon> =>
     (await t.http.get(`/api/v1/weapons/${id}`).set(bearer(officer.accessToken)).expect(200)).body as Weapon;
   const event = async (weapon: Weapon, kind: string, place: string): Promise<void> => {
