@@ -146,6 +146,67 @@ describe('personal data', () => {
     });
   });
 
+  describe('jurisdiction follows the holder', () => {
+    it("moves a holder's weapons with them when they move, in the same request, audited", async () => {
+      const here = await t.user(admin, ['officer'], { jurisdiction: ['8-05'] });
+      const there = await t.user(admin, ['officer'], { jurisdiction: ['13-01'] });
+      const mover = await makeHolder(t, officer, '8-05');
+      const gun = await registerWeapon(t, officer, weaponBody(mover.id));
+      const current = await t.http.get(`/api/v1/owners/${mover.id}`).set(bearer(officer.accessToken)).expect(200);
+      const moved = await t.http
+        .patch(`/api/v1/owners/${mover.id}`)
+        .set(bearer(officer.accessToken))
+        .set('X-Request-Id', `move-${mover.id}`)
+        .send({ address: { district: '13-01', line: 'Calle 10, Arraiján' }, version: current.body.version })
+        .expect(200);
+      expect(moved.body.address.district).toBe('13-01');
+      const after = await t.http.get(`/api/v1/weapons/${gun.id}`).set(bearer(officer.accessToken)).expect(200);
+      expect(after.body).toMatchObject({ district: '13-01', version: gun.version + 1 });
+      expect((await entriesOf(`move-${mover.id}`)).map((entry) => [entry.action, entry.entity_id])).toEqual([
+        ['owner.updated', mover.id],
+        ['weapon.district_changed', gun.id],
+      ]);
+      // The old district's officer can no longer change the weapon; the new one can.
+      const stale = await t.http
+        .patch(`/api/v1/weapons/${gun.id}`)
+        .set(bearer(here.accessToken))
+        .send({ model: 'G19 Gen5 MOS', reason: 'typo', version: after.body.version });
+      expect(stale.status).toBe(403);
+      expect(stale.body.code).toBe('OUT_OF_JURISDICTION');
+      await t.http
+        .patch(`/api/v1/weapons/${gun.id}`)
+        .set(bearer(there.accessToken))
+        .send({ model: 'G19 Gen5 MOS', reason: 'typo', version: after.body.version })
+        .expect(200);
+    });
+
+    it('lets supervisors approve or reject corrections only within their jurisdiction', async () => {
+      const outside = await t.user(admin, ['supervisor'], { jurisdiction: ['13-01'] });
+      const inside = await t.user(admin, ['supervisor'], { jurisdiction: ['8-05'] });
+      const owner = await makeHolder(t, officer, '8-05');
+      const gun = await registerWeapon(t, officer, weaponBody(owner.id));
+      const propose = async (): Promise<string> =>
+        (
+          await t.http
+            .post(`/api/v1/weapons/${gun.id}/corrections`)
+            .set(bearer(officer.accessToken))
+            .send({ changes: { model: undefined, countryOfManufacture: 'US' }, reason: 'factura' })
+            .expect(201)
+        ).body.id as string;
+      const first = await propose();
+      for (const action of ['approve', 'reject']) {
+        const refused = await t.http
+          .post(`/api/v1/corrections/${first}/${action}`)
+          .set(bearer(outside.accessToken))
+          .send(action === 'reject' ? { reason: 'no' } : {});
+        expect({ action, status: refused.status, code: refused.body.code }).toEqual({ action, status: 403, code: 'OUT_OF_JURISDICTION' });
+      }
+      await t.http.post(`/api/v1/corrections/${first}/reject`).set(bearer(inside.accessToken)).send({ reason: 'no' }).expect(200);
+      const second = await propose();
+      await t.http.post(`/api/v1/corrections/${second}/approve`).set(bearer(inside.accessToken)).send({}).expect(200);
+    });
+  });
+
   describe('CSV', () => {
     it('escapes a holder named as a formula in the stolen-weapons CSV', async () => {
       const name = '=HYPERLINK("http://evil.example/x","clic")';
