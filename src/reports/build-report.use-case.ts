@@ -16,6 +16,7 @@ import { PdfReportWriter } from './report-pdf.writer';
 import { reportSource } from './report-sources';
 import { CsvWriter, JsonWriter, jsonMeta, type ReportMeta, type RowWriter } from './report-text.writers';
 import { ReportEntity } from './report.entity';
+import { maskReportRow, maskTraceRecord } from '../personal-data/report-access';
 import { traceCsvRows, traceRowCount, writeTracePdf } from './trace-record.report';
 
 /** A job waits no longer than this for a lock; contention becomes a retry with backoff instead. */
@@ -188,7 +189,7 @@ export class BuildReportUseCase {
       let rows = 0;
       const stream = client.query(new QueryStream(source.sql, source.values, { batchSize: CURSOR_BATCH }));
       for await (const row of stream as AsyncIterable<Record<string, unknown>>) {
-        writer.row(source.map(row));
+        writer.row(report.maskPersonalData ? maskReportRow(source.map(row)) : source.map(row));
         rows += 1;
         await sink.drain();
       }
@@ -211,7 +212,9 @@ export class BuildReportUseCase {
   }
 
   private async produceTrace(report: ReportEntity, sink: ChunkSink): Promise<Built> {
-    const { record, snapshot } = await this.traceSnapshot(String(report.params.weaponId));
+    const traced = await this.traceSnapshot(String(report.params.weaponId));
+    const { snapshot } = traced;
+    const record = report.maskPersonalData ? maskTraceRecord(traced.record) : traced.record;
     const meta = this.meta(report, snapshot);
     const rows = traceRowCount(record);
     if (report.format === ReportFormat.Json) {

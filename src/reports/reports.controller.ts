@@ -46,19 +46,19 @@ export class ReportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Reports, newest first, by kind or status' })
+  @ApiOperation({ summary: 'Your reports (an admin: everyone’s), newest first, by kind or status' })
   @ApiPageResponse(ReportDto)
   @ApiProblems(ErrorCode.ValidationFailed)
-  list(@Query() query: ReportQuery): Promise<Page<ReportDto>> {
-    return this.reports.list(query);
+  list(@Query() query: ReportQuery, @Ctx() context: RequestContext): Promise<Page<ReportDto>> {
+    return this.reports.list(query, context.principal!);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A report: status `queued`, `running`, `completed` (with sha256, auditHeadSeq, size) or `failed`' })
   @ApiOkResponse({ type: ReportDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
-  get(@Param('id', uuidParam()) id: string): Promise<ReportDto> {
-    return this.reports.get(id);
+  get(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<ReportDto> {
+    return this.reports.get(id, context.principal!);
   }
 
   @Get(':id/file')

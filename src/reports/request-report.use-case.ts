@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../audit/audit.service';
 import type { RequestContext } from '../common/request-context';
+import { masksPersonalData } from '../personal-data/report-access';
 import { ReportParamsService } from './report-params.service';
 import type { AcceptedReportDto, CreateReportDto } from './report.dto';
 import { ReportRequests } from './report-requests.service';
@@ -27,6 +28,7 @@ export class RequestReportUseCase {
         requestedBy: principal.id,
         requestedByUsername: principal.username,
         requestId: context.requestId,
+        maskPersonalData: masksPersonalData(principal),
       });
       return { id: report.id, status: 'queued' as const };
     });

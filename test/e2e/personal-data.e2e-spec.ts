@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { makeHolder, makeOwner, type Owner, registerWeapon, type Weapon, weaponBody } from '../support/registry';
+import { issueLicence, makeHolder, makeOwner, type Owner, registerWeapon, type Weapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
 const PURPOSE = 'DIJ-2026-00123 robo a mano armada';
@@ -204,6 +204,57 @@ describe('personal data', () => {
       await t.http.post(`/api/v1/corrections/${first}/reject`).set(bearer(inside.accessToken)).send({ reason: 'no' }).expect(200);
       const second = await propose();
       await t.http.post(`/api/v1/corrections/${second}/approve`).set(bearer(inside.accessToken)).send({}).expect(200);
+    });
+  });
+
+  describe('reports', () => {
+    it("belong to their requester: anyone else's is 404, an admin sees all", async () => {
+      const other = await t.user(admin, ['officer']);
+      const requested = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(officer.accessToken))
+        .send({ kind: 'district_summary', params: { district: '8-05' }, format: 'json' })
+        .expect(202);
+      const id = requested.body.id as string;
+      await reportStatus(officer, id);
+      for (const path of [`/api/v1/reports/${id}`, `/api/v1/reports/${id}/file`]) {
+        const refused = await t.http.get(path).set(bearer(other.accessToken));
+        expect({ path, status: refused.status, code: refused.body.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+      }
+      const listed = await t.http.get('/api/v1/reports?limit=200').set(bearer(other.accessToken)).expect(200);
+      expect((listed.body.items as Array<{ id: string }>).map((report) => report.id)).not.toContain(id);
+      await t.http.get(`/api/v1/reports/${id}`).set(bearer(admin.accessToken)).expect(200);
+      await download(admin, id);
+      const everyone = await t.http.get('/api/v1/reports?limit=200').set(bearer(admin.accessToken)).expect(200);
+      expect((everyone.body.items as Array<{ id: string }>).map((report) => report.id)).toContain(id);
+    });
+
+    it("requested by an auditor, mask document numbers to their last four characters", async () => {
+      const auditor = await t.user(admin, ['auditor']);
+      const cedula = '8-765-4321';
+      const owner = await makeOwner(t, officer, { idDocument: { kind: 'cedula', number: cedula }, address: { district: '7-01', line: 'Calle 3, Las Tablas' } });
+      await issueLicence(t, officer, owner.id);
+      const gun = await registerWeapon(t, officer, weaponBody(owner.id));
+      await t.http
+        .post(`/api/v1/weapons/${gun.id}/events`)
+        .set(bearer(officer.accessToken))
+        .send({ kind: 'reported_stolen', occurredAt: new Date().toISOString(), place: 'Las Tablas', version: gun.version })
+        .expect(201);
+      const build = async (as: TestUser, body: Record<string, unknown>): Promise<string> => {
+        const requested = await t.http.post('/api/v1/reports').set(bearer(as.accessToken)).send(body).expect(202);
+        await reportStatus(as, requested.body.id as string);
+        return download(as, requested.body.id as string);
+      };
+      const masked = await build(auditor, { kind: 'stolen_weapons', params: { district: '7-01' }, format: 'csv' });
+      const row = (parse(masked, { columns: true }) as Array<Record<string, string>>).find((record) => record.registryNumber === gun.registryNumber)!;
+      expect(row.holderDocument).toBe('cedula *-***-4321');
+      expect(masked).not.toContain(cedula);
+      const trace = await build(auditor, { kind: 'weapon_trace', params: { weaponId: gun.id }, format: 'json' });
+      expect(trace).not.toContain(cedula);
+      expect(JSON.parse(trace).traceRecord.holder.idDocument.number).toBe('*-***-4321');
+      // The same report for an officer shows the number.
+      const plain = await build(officer, { kind: 'stolen_weapons', params: { district: '7-01' }, format: 'csv' });
+      expect(plain).toContain(cedula);
     });
   });
 

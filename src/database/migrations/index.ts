@@ -13,6 +13,7 @@ import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-
 import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-index';
 import { WeaponsStatusIndex1795878520000 } from './1795878520000-weapons-status-index';
 import { AuditOwnerSubjects1795879200000 } from './1795879200000-audit-owner-subjects';
+import { ReportsMasking1795879210000 } from './1795879210000-reports-masking';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   WeaponsSerialIndex1795878510000,
   WeaponsStatusIndex1795878520000,
   AuditOwnerSubjects1795879200000,
+  ReportsMasking1795879210000,
 ];
