@@ -146,6 +146,61 @@ describe('personal data', () => {
     });
   });
 
+  describe('subject_access report', () => {
+    it('gathers identity, licences, weapons held and formerly held, transfers and the access log (JSON and PDF)', async () => {
+      const seller = await makeHolder(t, officer, '8-05');
+      const buyer = await makeHolder(t, officer, '8-05');
+      const sold = await registerWeapon(t, officer, weaponBody(seller.id));
+      const kept = await registerWeapon(t, officer, weaponBody(seller.id));
+      await t.http
+        .post('/api/v1/transfers')
+        .set(bearer(officer.accessToken))
+        .send({ weaponId: sold.id, fromOwnerId: seller.id, toOwnerId: buyer.id, kind: 'sale', date: new Date().toISOString().slice(0, 10), weaponVersion: sold.version })
+        .expect(201);
+      await t.http.get(`/api/v1/owners/${seller.id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'caso SA-1').expect(200);
+
+      const requested = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(officer.accessToken))
+        .set('X-Request-Id', `subject-${seller.id}`)
+        .send({ kind: 'subject_access', params: { ownerId: seller.id }, format: 'json' });
+      expect(requested.status).toBe(202);
+      const report = await reportStatus(officer, requested.body.id as string);
+      expect(report.status).toBe('completed');
+      const { subject } = JSON.parse(await download(officer, requested.body.id as string)) as {
+        subject: { identity: unknown; licences: unknown[]; weapons: Array<{ id: string; heldNow: boolean }>; transfers: unknown[]; accessLog: unknown[] };
+      };
+      expect(subject.identity).toMatchObject({ id: seller.id, address: { district: '8-05' } });
+      expect(subject.licences).toHaveLength(1);
+      expect(subject.weapons.map((weapon) => [weapon.id, weapon.heldNow]).sort()).toEqual(
+        [[sold.id, false], [kept.id, true]].sort(),
+      );
+      expect(subject.transfers).toEqual([expect.objectContaining({ weaponId: sold.id, fromOwnerId: seller.id, toOwnerId: buyer.id })]);
+      expect(subject.accessLog).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'owner.viewed', purpose: 'caso SA-1' })]));
+      // Requesting and building it are on the record, and in the person's own access log.
+      const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY seq`, [requested.body.id]);
+      expect(audit.rows.map((row) => row.action)).toEqual(expect.arrayContaining(['report.requested', 'report.purpose_given', 'report.generated']));
+      const log = await t.http.get(`/api/v1/owners/${seller.id}/access-log`).set(bearer(officer.accessToken)).expect(200);
+      expect(log.body.items[0]).toMatchObject({ action: 'report.purpose_given', requestId: `subject-${seller.id}` });
+
+      const pdf = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(officer.accessToken))
+        .send({ kind: 'subject_access', params: { ownerId: seller.id }, format: 'pdf' })
+        .expect(202);
+      expect((await reportStatus(officer, pdf.body.id as string)).status).toBe('completed');
+    });
+
+    it('is for the ministry within jurisdiction, as PDF or JSON', async () => {
+      const elsewhere = await t.user(admin, ['officer'], { jurisdiction: ['13-01'] });
+      const ask = (as: TestUser, format = 'pdf') =>
+        t.http.post('/api/v1/reports').set(bearer(as.accessToken)).set('X-Access-Purpose', 'solicitud del titular').send({ kind: 'subject_access', params: { ownerId: holder.id }, format });
+      expect((await ask(police)).body.code).toBe('FORBIDDEN');
+      expect((await ask(elsewhere)).body.code).toBe('OUT_OF_JURISDICTION');
+      expect((await ask(officer, 'csv')).status).toBe(400);
+    });
+  });
+
   describe('jurisdiction follows the holder', () => {
     it("moves a holder's weapons with them when they move, in the same request, audited", async () => {
       const here = await t.user(admin, ['officer'], { jurisdiction: ['8-05'] });

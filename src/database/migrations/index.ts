@@ -14,6 +14,7 @@ import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-
 import { WeaponsStatusIndex1795878520000 } from './1795878520000-weapons-status-index';
 import { AuditOwnerSubjects1795879200000 } from './1795879200000-audit-owner-subjects';
 import { ReportsMasking1795879210000 } from './1795879210000-reports-masking';
+import { ReportKindSubjectAccess1795879220000 } from './1795879220000-report-kind-subject-access';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   WeaponsStatusIndex1795878520000,
   AuditOwnerSubjects1795879200000,
   ReportsMasking1795879210000,
+  ReportKindSubjectAccess1795879220000,
 ];
