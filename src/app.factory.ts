@@ -9,6 +9,7 @@ import { type Logger } from 'pino';
 import { AppModule } from './app.module';
 import { ClosingGate } from './common/closing';
 import { installInputRules } from './common/input-rules';
+import { registerAuthHooks } from './auth/auth-http.hooks';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -81,6 +82,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   const gate = new ClosingGate();
   gate.install(fastify, nestLogger);
   gates.set(app, gate);
+  registerAuthHooks(app, API_PREFIX);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;

@@ -83,6 +83,34 @@ describe('CSV export', () => {
     }
   });
 
+  it('writes no cell that starts a formula, and the verifier reads the entry back intact', () => {
+    const entry = {
+      seq: 7,
+      occurredAt: '2026-11-28T10:00:00.000Z',
+      actorId: null,
+      actorUsername: '=HYPERLINK("http://x","y")',
+      action: 'owner.updated',
+      entityType: 'owner',
+      entityId: '-1',
+      before: { name: '+50760000000' },
+      after: null,
+      requestId: "'quoted",
+      clientIp: '@host',
+    };
+    const line = csvLine({
+      ...entry,
+      beforeJson: canonicalJson(entry.before),
+      afterJson: canonicalJson(entry.after),
+      prevHash: GENESIS_HASH,
+      hash: entryHash(GENESIS_HASH, entry),
+    });
+    const fields = readAll(line, 1000)[0];
+    expect(fields.every((field) => field === null || !/^[=+\-@\t\r]/.test(field))).toBe(true);
+    const read = entryFromCsv(fields);
+    expect(read).toMatchObject({ actorUsername: '=HYPERLINK("http://x","y")', entityId: '-1', requestId: "'quoted", clientIp: '@host' });
+    expect(entryHash(read.prevHash, read)).toBe(read.hash);
+  });
+
   it('reads bare LF line ends and a last row without one', () => {
     expect(readAll('a,b\n"x ""y""",\n1,2', 4)).toEqual([
       ['a', 'b'],

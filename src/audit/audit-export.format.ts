@@ -1,4 +1,5 @@
 import { type ChainedEntry } from './audit-chain';
+import { csvCell, csvCellValue } from '../common/csv-cell';
 
 export enum ExportFormat {
   Ndjson = 'ndjson',
@@ -61,10 +62,12 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * RFC 4180, with PostgreSQL's COPY convention for null: an empty unquoted field is null and
- * `""` is the empty string, so the export keeps the distinction the hash depends on.
+ * `""` is the empty string, so the export keeps the distinction the hash depends on. No cell
+ * starts a formula (csvCell); entryFromCsv reads each cell back with csvCellValue.
  */
-function csvField(value: string | null): string {
-  if (value === null) return '';
+function csvField(raw: string | null): string {
+  if (raw === null) return '';
+  const value = csvCell(raw);
   if (value === '' || NEEDS_QUOTES.test(value)) return `"${value.replace(/"/g, '""')}"`;
   return value;
 }
@@ -160,8 +163,11 @@ export function entryFromCsv(fields: Array<string | null>): ChainedEntry {
     throw new ExportFormatError(`expected ${EXPORT_COLUMNS.length} fields, found ${fields.length}`);
   }
   const record: Record<string, unknown> = {};
-  EXPORT_COLUMNS.forEach((column, index) => (record[column] = fields[index]));
-  const seq = fields[0];
+  EXPORT_COLUMNS.forEach((column, index) => {
+    const field = fields[index];
+    record[column] = field === null ? null : csvCellValue(field);
+  });
+  const seq = record.seq as string | null;
   if (seq === null || !/^[1-9]\d{0,15}$/.test(seq)) throw new ExportFormatError('seq must be a positive integer');
   record.seq = Number(seq);
   for (const column of ['before', 'after'] as const) {

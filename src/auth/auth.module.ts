@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { authConfig } from '../config';
 import { SIGNING_KEYS, type SigningKeys } from '../config/keys.module';
 import { AuthController } from './auth.controller';
+import { AuthSessions } from './auth-sessions.service';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
-import { JwtStrategy } from './jwt.strategy';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { LoginThrottle } from './login-throttle.service';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
@@ -17,7 +17,6 @@ import { TokensService } from './tokens.service';
 
 @Module({
   imports: [
-    PassportModule,
     JwtModule.registerAsync({
       inject: [authConfig.KEY, SIGNING_KEYS],
       useFactory: (config: ConfigType<typeof authConfig>, keys: SigningKeys) => ({
@@ -33,17 +32,18 @@ import { TokensService } from './tokens.service';
   ],
   controllers: [AuthController],
   providers: [
-    JwtStrategy,
+    AccessTokenVerifier,
     PasswordHasher,
     LoginThrottle,
     TokensService,
     LoginUseCase,
     RefreshTokensUseCase,
     LogoutUseCase,
+    AuthSessions,
     // Order matters: authenticate first, then check roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, AuthSessions],
 })
 export class AuthModule {}

@@ -22,11 +22,13 @@ export class LoginUseCase {
 
   /**
    * Unknown user, wrong password and disabled account give the same error after the same
-   * argon2 work, so a caller cannot tell which it was.
+   * argon2 work, so a caller cannot tell which it was. The attempt is counted before the
+   * password is checked (LoginThrottle), so the limit holds under concurrency.
    */
   async execute(username: string, password: string, context: RequestContext): Promise<TokenPair> {
     const name = username.trim().toLowerCase();
-    await this.throttle.assertAllowed(name, context.clientIp);
+    const attempt = { username: name, clientIp: context.clientIp };
+    await this.throttle.countAttempt(attempt);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -34,11 +36,8 @@ export class LoginUseCase {
       .where('u.username = :name', { name })
       .getOne();
     const matched = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !matched || user.disabled) {
-      await this.throttle.recordFailure(name, context.clientIp);
-      throw new InvalidCredentialsError();
-    }
-    await this.throttle.recordSuccess(name, context.clientIp);
+    if (!user || !matched || user.disabled) throw new InvalidCredentialsError();
+    await this.throttle.recordSuccess(attempt);
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.save(manager.create(AuthSessionEntity, { userId: user.id }));
       await this.audit.append(

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, actorOf } from '../audit/audit.service';
 import { RequestContext } from '../common/request-context';
+import { authConfig } from '../config';
 import { UserEntity } from '../users/user.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { RefreshTokenReusedError, UnauthenticatedError } from './auth.errors';
@@ -17,6 +19,7 @@ export class RefreshTokensUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokensService,
     private readonly audit: AuditService,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
   /**
@@ -44,6 +47,8 @@ export class RefreshTokensUseCase {
         return { kind: 'reused' };
       }
       if (session.revokedAt || stored.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
+      // A login lasts SESSION_MAX_AGE from the password check, however often its tokens rotate.
+      if (session.createdAt.getTime() + this.config.sessionMaxAgeSeconds * 1000 <= Date.now()) return { kind: 'invalid' };
       const user = await manager.findOneBy(UserEntity, { id: session.userId });
       if (!user || user.disabled) return { kind: 'invalid' };
       await manager.update(RefreshTokenEntity, { id: stored.id }, { spentAt: new Date() });

@@ -40,6 +40,7 @@ export enum ErrorCode {
   DuplicateImport = 'DUPLICATE_IMPORT',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
+  PurposeRequired = 'PURPOSE_REQUIRED',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -47,6 +48,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ValidationFailed:
     case ErrorCode.MalformedJson:
     case ErrorCode.WeakPassword:
+    case ErrorCode.PurposeRequired:
       return 400;
     case ErrorCode.Unauthenticated:
     case ErrorCode.InvalidCredentials:
@@ -138,6 +140,7 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.DuplicateImport]: 'This file was already imported',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.InternalError]: 'Internal error',
+  [ErrorCode.PurposeRequired]: 'The purpose of this read of personal data is required',
 };
 
 export function titleOf(code: ErrorCode): string {

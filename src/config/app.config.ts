@@ -1,7 +1,8 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { parseEnv } from './env';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export enum WorkersMode {
   Inline = 'inline',
@@ -27,9 +28,16 @@ class AppEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Which proxies' X-Forwarded-For to believe: a hop count (`1` = the nearest proxy) or a
+   * comma-separated list of proxy addresses or CIDR ranges. Never every hop: a client could
+   * then name any address it likes and so get round the per-address login limit.
+   */
+  @IsString()
+  @Matches(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be a hop count (0..99) or a comma-separated list of proxy addresses or CIDR ranges (never true)',
+  })
+  TRUST_PROXY = '0';
 }
 
 export interface AppConfig {
@@ -38,7 +46,7 @@ export interface AppConfig {
   host: string;
   workers: WorkersMode;
   logLevel: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
 }
 
 export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
@@ -49,7 +57,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     host: parsed.HOST,
     workers: parsed.WORKERS,
     logLevel: parsed.LOG_LEVEL,
-    trustProxy: parsed.TRUST_PROXY,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
   };
 }
 

@@ -39,6 +39,13 @@ class AuthEnv {
   @IsInt()
   @Min(1)
   LOGIN_FAILURE_WINDOW = 900;
+
+  /** Seconds after a login when its refresh tokens stop working, however often they were rotated. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86_400)
+  SESSION_MAX_AGE = 12 * 3600;
 }
 
 export interface AuthConfig {
@@ -50,6 +57,7 @@ export interface AuthConfig {
   refreshTokenTtlSeconds: number;
   loginMaxFailures: number;
   loginFailureWindowSeconds: number;
+  sessionMaxAgeSeconds: number;
 }
 
 export function parseAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
@@ -62,6 +70,7 @@ export function parseAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL,
     loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
     loginFailureWindowSeconds: parsed.LOGIN_FAILURE_WINDOW,
+    sessionMaxAgeSeconds: parsed.SESSION_MAX_AGE,
   };
 }
 

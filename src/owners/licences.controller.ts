@@ -10,6 +10,8 @@ import { IssueLicenceDto, LicenceDto, RevokeLicenceDto } from './licence.dto';
 import { OWNER_READERS, OWNER_WRITERS } from './owners.roles';
 import { OwnersQuery } from './owners.query';
 import { RevokeLicenceUseCase } from './revoke-licence.use-case';
+import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
+import { OWNER_HOLDINGS } from '../personal-data/personal-data-reads';
 
 @ApiTags('licences')
 @Controller()
@@ -41,6 +43,7 @@ export class LicencesController {
 
   @Get('owners/:id/licences')
   @Roles(...OWNER_READERS)
+  @PersonalDataRead(OWNER_HOLDINGS)
   @ApiOperation({ summary: "An owner's licences, newest issue first" })
   @ApiOkResponse({ type: [LicenceDto] })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)

@@ -12,6 +12,8 @@ import { ChangeOwnerStatusDto, CreateOwnerDto, OwnerDto, OwnerSearchQuery, Updat
 import { OWNER_READERS, OWNER_WRITERS } from './owners.roles';
 import { OwnersQuery } from './owners.query';
 import { UpdateOwnerUseCase } from './update-owner.use-case';
+import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
+import { OWNER_SEARCH, OWNER_VIEW } from '../personal-data/personal-data-reads';
 
 @ApiTags('owners')
 @Controller('owners')
@@ -34,6 +36,7 @@ export class OwnersController {
 
   @Get()
   @Roles(...OWNER_READERS)
+  @PersonalDataRead(OWNER_SEARCH)
   @ApiOperation({ summary: 'Search owners by document number, name (ignoring case and accents) or district, by name' })
   @ApiPageResponse(OwnerDto)
   @ApiProblems(ErrorCode.ValidationFailed)
@@ -43,6 +46,7 @@ export class OwnersController {
 
   @Get(':id')
   @Roles(...OWNER_READERS)
+  @PersonalDataRead(OWNER_VIEW)
   @ApiOperation({ summary: 'One owner' })
   @ApiOkResponse({ type: OwnerDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)

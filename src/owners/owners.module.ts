@@ -23,6 +23,6 @@ import { UpdateOwnerUseCase } from './update-owner.use-case';
     OwnersQuery,
     HolderChecks,
   ],
-  exports: [HolderChecks],
+  exports: [HolderChecks, OwnersQuery],
 })
 export class OwnersModule {}

@@ -6,6 +6,7 @@ import { assertInJurisdiction } from '../auth/jurisdiction';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
 import { type RequestContext } from '../common/request-context';
 import { DistrictsService } from '../reference/districts.service';
+import { moveHeldWeapons } from '../registry/weapon-districts.sql';
 import { ADULT_AGE, isAdultOn, todayInPanama } from './calendar';
 import { foldForSearch } from './name-search';
 import { type OwnerDto, type UpdateOwnerDto } from './owner.dto';
@@ -26,7 +27,10 @@ export class UpdateOwnerUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  /** A move to another district needs jurisdiction over both the old and the new one. */
+  /**
+   * A move to another district needs jurisdiction over both the old and the new one; the
+   * weapons the owner holds move with them, in this transaction.
+   */
   async execute(id: string, input: UpdateOwnerDto, context: RequestContext): Promise<OwnerDto> {
     if (input.address && (await this.districts.unknownCodes([input.address.district])).length > 0) {
       throw new UnknownDistrictError('address.district', input.address.district);
@@ -62,13 +66,11 @@ export class UpdateOwnerUseCase {
       const before = toOwnerAuditView(owner);
       Object.assign(owner, next, { version: owner.version + 1 });
       const saved = await manager.save(owner);
-      await this.audit.append(manager, actorOf(context), {
-        action: 'owner.updated',
-        entityType: 'owner',
-        entityId: id,
-        before,
-        after: toOwnerAuditView(saved),
-      });
+      const moved = before.address.district === saved.district ? [] : await moveHeldWeapons(manager, id, saved.district);
+      await this.audit.appendMany(manager, actorOf(context), [
+        { action: 'owner.updated', entityType: 'owner', entityId: id, before, after: toOwnerAuditView(saved) },
+        ...moved,
+      ]);
       return toOwnerDto(saved);
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
+import { assertInJurisdiction } from '../auth/jurisdiction';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 import type { RequestContext } from '../common/request-context';
@@ -51,6 +52,8 @@ export class ApproveCorrectionUseCase {
           lock: { mode: 'pessimistic_write' },
         });
         if (!weapon) throw new NotFoundError('Weapon', correction.weaponId);
+        // A supervisor decides only on weapons held in their jurisdiction.
+        assertInJurisdiction(principal, weapon.district);
         const before = toWeaponDto(weapon);
         const changes = correction.changes;
         const identity = this.markings.canonicalise({

@@ -17,6 +17,8 @@ import { UpdateWeaponUseCase } from './update-weapon.use-case';
 import { RecordWeaponEventDto, WeaponEventDto } from './weapon-event.dto';
 import { RegisterWeaponDto, UpdateWeaponDto, WeaponDto, WeaponQuery } from './weapon.dto';
 import { WeaponsQuery } from './weapons.query';
+import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
+import { OWNER_HOLDINGS } from '../personal-data/personal-data-reads';
 
 const WRITERS = [Role.Admin, Role.Officer, Role.Supervisor];
 const READERS = [Role.Admin, Role.Officer, Role.Supervisor, Role.Police];
@@ -129,6 +131,7 @@ export class HolderWeaponsController {
 
   @Get(':id/weapons')
   @Roles(...READERS)
+  @PersonalDataRead(OWNER_HOLDINGS)
   @ApiOperation({ summary: 'The weapons the owner holds now' })
   @ApiPageResponse(WeaponDto)
   @ApiProblems(ErrorCode.ValidationFailed)

@@ -16,6 +16,9 @@ import { PdfReportWriter } from './report-pdf.writer';
 import { reportSource } from './report-sources';
 import { CsvWriter, JsonWriter, jsonMeta, type ReportMeta, type RowWriter } from './report-text.writers';
 import { ReportEntity } from './report.entity';
+import { maskReportRow, maskTraceRecord } from '../personal-data/report-access';
+import { writeSubjectAccessPdf } from '../personal-data/subject-access.pdf';
+import { SubjectAccessService } from '../personal-data/subject-access.service';
 import { traceCsvRows, traceRowCount, writeTracePdf } from './trace-record.report';
 
 /** A job waits no longer than this for a lock; contention becomes a retry with backoff instead. */
@@ -59,6 +62,7 @@ export class BuildReportUseCase {
     private readonly records: TraceRecords,
     private readonly files: ReportFileStore,
     private readonly audit: AuditService,
+    private readonly subjectAccess: SubjectAccessService,
   ) {}
 
   async execute(reportId: string, job: JobContext): Promise<{ status: string }> {
@@ -160,12 +164,13 @@ export class BuildReportUseCase {
 
   private async produce(report: ReportEntity, sink: ChunkSink): Promise<Built> {
     if (report.kind === ReportKind.WeaponTrace) return this.produceTrace(report, sink);
+    if (report.kind === ReportKind.SubjectAccess) return this.produceSubjectAccess(report, sink);
     return this.produceTable(report, report.kind, sink);
   }
 
   private async produceTable(
     report: ReportEntity,
-    kind: Exclude<ReportKind, ReportKind.WeaponTrace>,
+    kind: Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>,
     sink: ChunkSink,
   ): Promise<Built> {
     const source = reportSource(kind, report.params);
@@ -188,7 +193,7 @@ export class BuildReportUseCase {
       let rows = 0;
       const stream = client.query(new QueryStream(source.sql, source.values, { batchSize: CURSOR_BATCH }));
       for await (const row of stream as AsyncIterable<Record<string, unknown>>) {
-        writer.row(source.map(row));
+        writer.row(report.maskPersonalData ? maskReportRow(source.map(row)) : source.map(row));
         rows += 1;
         await sink.drain();
       }
@@ -211,7 +216,9 @@ export class BuildReportUseCase {
   }
 
   private async produceTrace(report: ReportEntity, sink: ChunkSink): Promise<Built> {
-    const { record, snapshot } = await this.traceSnapshot(String(report.params.weaponId));
+    const traced = await this.traceSnapshot(String(report.params.weaponId));
+    const { snapshot } = traced;
+    const record = report.maskPersonalData ? maskTraceRecord(traced.record) : traced.record;
     const meta = this.meta(report, snapshot);
     const rows = traceRowCount(record);
     if (report.format === ReportFormat.Json) {
@@ -226,6 +233,23 @@ export class BuildReportUseCase {
       await pdf.end(
         `${record.custody.length} periodos de custodia, ${record.events.length} eventos, ${record.flags.length} indicadores`,
       );
+    }
+    return { ...snapshot, rows };
+  }
+
+  /** Everything held about one person (JSON or PDF); the build itself is audited as report.generated. */
+  private async produceSubjectAccess(report: ReportEntity, sink: ChunkSink): Promise<Built> {
+    const [head] = (await this.dataSource.query('SELECT seq, now() AS at FROM audit_head WHERE id = 1')) as Array<{ seq: string; at: Date }>;
+    const snapshot: Snapshot = { auditHeadSeq: Number(head.seq), generatedAt: head.at };
+    const record = await this.subjectAccess.build(String(report.params.ownerId));
+    const meta = this.meta(report, snapshot);
+    const rows = record.licences.length + record.weapons.length + record.transfers.length + record.alerts.length + record.accessLog.length;
+    if (report.format === ReportFormat.Json) {
+      sink.write(`${JSON.stringify({ report: jsonMeta(meta), subject: record })}\n`);
+    } else {
+      const pdf = new PdfReportWriter(sink.write, meta, 'portrait');
+      writeSubjectAccessPdf(pdf, record);
+      await pdf.end(`${record.weapons.length} armas, ${record.transfers.length} traspasos, ${record.accessLog.length} accesos`);
     }
     return { ...snapshot, rows };
   }

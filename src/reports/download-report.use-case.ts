@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
+import { mayReadReport } from '../personal-data/report-access';
 import { ReportFileStore } from './report-file.store';
 import { CONTENT_TYPES } from './report-kinds';
 import { ReportEntity } from './report.entity';
@@ -35,7 +36,7 @@ export class DownloadReportUseCase {
   async execute(id: string, context: RequestContext): Promise<ReportFile> {
     const report = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(ReportEntity, { id });
-      if (!found) throw new NotFoundError('Report', id);
+      if (!found || !mayReadReport(context.principal!, found.requestedBy)) throw new NotFoundError('Report', id);
       if (found.status !== 'completed') throw new ReportNotReadyError(id, found.status, found.failureReason);
       await this.audit.append(manager, actorOf(context), {
         action: 'report.downloaded',

@@ -4,6 +4,7 @@ export enum ReportKind {
   StolenWeapons = 'stolen_weapons',
   DistrictSummary = 'district_summary',
   TraceRequests = 'trace_requests',
+  SubjectAccess = 'subject_access',
 }
 export const REPORT_KINDS = Object.values(ReportKind);
 
@@ -29,6 +30,7 @@ export const TITLES: Record<ReportKind, string> = {
   [ReportKind.StolenWeapons]: 'Armas de fuego reportadas perdidas o robadas',
   [ReportKind.DistrictSummary]: 'Resumen por distrito',
   [ReportKind.TraceRequests]: 'Solicitudes de rastreo',
+  [ReportKind.SubjectAccess]: 'Informe de acceso del titular a sus datos (Ley 81 de 2019)',
 };
 
 /** How a value is shown in a PDF cell; CSV and JSON carry the value as it is. */
@@ -50,7 +52,7 @@ export type ReportRow = Record<string, Cell>;
 const col = (key: string, heading: string, width: number, type: ColumnType = 'text'): Column => ({ key, heading, type, width });
 
 /** Columns of the tabular kinds, in order: the CSV header, the JSON members, the PDF table. */
-export const COLUMNS: Record<Exclude<ReportKind, ReportKind.WeaponTrace>, readonly Column[]> = {
+export const COLUMNS: Record<Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>, readonly Column[]> = {
   [ReportKind.StolenWeapons]: [
     col('registryNumber', 'N.º de registro', 1.3),
     col('status', 'Estado', 0.7),

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { TRACE_REQUEST_STATUSES, type TraceRequestStatus } from '../trace/trace-request.entity';
@@ -75,4 +75,17 @@ export class TraceRequestsParamsDto {
   caseNumber?: string;
 }
 
-export const PARAMS_MODELS = [WeaponTraceParamsDto, StolenWeaponsParamsDto, DistrictSummaryParamsDto, TraceRequestsParamsDto];
+/** params of `subject_access`: the person whose data the report gathers. */
+export class SubjectAccessParamsDto {
+  @ApiProperty({ format: 'uuid', description: 'The owner (officers and supervisors: within their jurisdiction)' })
+  @IsUUID('all', { message: 'ownerId must be a UUID' })
+  ownerId: string;
+}
+
+export const PARAMS_MODELS = [
+  WeaponTraceParamsDto,
+  StolenWeaponsParamsDto,
+  DistrictSummaryParamsDto,
+  TraceRequestsParamsDto,
+  SubjectAccessParamsDto,
+];

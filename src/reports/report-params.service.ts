@@ -10,6 +10,7 @@ import { ReportKind } from './report-kinds';
 import {
   DistrictSummaryParamsDto,
   StolenWeaponsParamsDto,
+  SubjectAccessParamsDto,
   TraceRequestsParamsDto,
   WeaponTraceParamsDto,
 } from './report-params.dto';
@@ -19,6 +20,7 @@ const PARAMS_CLASSES: Record<ReportKind, new () => object> = {
   [ReportKind.StolenWeapons]: StolenWeaponsParamsDto,
   [ReportKind.DistrictSummary]: DistrictSummaryParamsDto,
   [ReportKind.TraceRequests]: TraceRequestsParamsDto,
+  [ReportKind.SubjectAccess]: SubjectAccessParamsDto,
 };
 
 function flatten(errors: ValidationError[], parent: string): FieldError[] {
@@ -55,6 +57,10 @@ export class ReportParamsService {
     // Fields the shape check refused are not checked further: one error per field.
     const refused = new Set(errors.map((error) => error.field.slice('params.'.length)));
     for (const name of refused) delete checked[name];
+    if (kind === ReportKind.SubjectAccess) {
+      if (errors.length > 0) throw new ValidationFailedError(errors);
+      return checked;
+    }
     if (kind === ReportKind.WeaponTrace) {
       if (errors.length > 0) throw new ValidationFailedError(errors);
       return this.weapon(checked);

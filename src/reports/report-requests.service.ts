@@ -14,6 +14,8 @@ export interface ReportOrder {
   requestedBy: string;
   requestedByUsername: string;
   requestId: string | null;
+  /** The file hides document numbers and addresses (a report an auditor asked for). */
+  maskPersonalData?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export class ReportRequests {
       chunkCount: null,
       fileName: null,
       failureReason: null,
+      maskPersonalData: order.maskPersonalData ?? false,
     });
     await manager.save(report);
     await this.outbox.enqueue(manager, JobName.BuildReport, { reportId: report.id });

@@ -100,7 +100,7 @@ const TRACE_REQUESTS_SQL = `
 const param = (params: Record<string, unknown>, name: string): string | null =>
   typeof params[name] === 'string' ? (params[name] as string) : null;
 
-export function reportSource(kind: Exclude<ReportKind, ReportKind.WeaponTrace>, params: Record<string, unknown>): ReportSource {
+export function reportSource(kind: Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>, params: Record<string, unknown>): ReportSource {
   switch (kind) {
     case ReportKind.StolenWeapons:
       return {

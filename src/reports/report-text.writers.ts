@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { csvCell } from '../common/csv-cell';
 import type { Cell, Column, ReportRow } from './report-kinds';
 
 export type Emit = (data: Buffer | string) => void;
@@ -22,7 +23,9 @@ export interface RowWriter {
   end(): Promise<void>;
 }
 
-/** RFC 4180 with a header row of the columns' keys; null is an empty field. */
+const escapeCell = (value: Cell): Cell => (typeof value === 'string' ? csvCell(value) : value);
+
+/** RFC 4180 with a header row of the columns' keys; null is an empty field; no cell starts a formula. */
 export class CsvWriter implements RowWriter {
   constructor(
     private readonly emit: Emit,
@@ -32,7 +35,7 @@ export class CsvWriter implements RowWriter {
   }
 
   row(row: ReportRow): void {
-    this.emit(stringify([this.columns.map((column) => row[column.key] ?? null)]));
+    this.emit(stringify([this.columns.map((column) => escapeCell(row[column.key] ?? null))]));
   }
 
   end(): Promise<void> {

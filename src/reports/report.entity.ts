@@ -29,4 +29,6 @@ export class ReportEntity {
   @Column({ name: 'chunk_count', type: 'integer', nullable: true }) chunkCount: number | null;
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName: string | null;
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
+  /** Requested by an auditor: document numbers masked to their last four characters, no addresses. */
+  @Column({ name: 'mask_personal_data', type: 'boolean', default: false }) maskPersonalData: boolean;
 }

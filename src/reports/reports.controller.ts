@@ -13,6 +13,8 @@ import { AcceptedReportDto, CreateReportDto, ReportDto, ReportQuery } from './re
 import { REPORT_USERS } from './reports.roles';
 import { ReportsQuery } from './reports.query';
 import { RequestReportUseCase } from './request-report.use-case';
+import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
+import { PERSON_REPORT_REQUEST } from '../personal-data/personal-data-reads';
 
 const FILE_DESCRIPTION =
   'The file once the report is completed, streamed from storage. Content-Type by format (application/pdf, ' +
@@ -32,6 +34,7 @@ export class ReportsController {
 
   @Post()
   @HttpCode(202)
+  @PersonalDataRead(PERSON_REPORT_REQUEST)
   @ApiOperation({
     summary: 'Ask for a report; built by the queue (poll GET /reports/:id, then GET /reports/:id/file)',
     description: 'The request is audited (report.requested); the build is audited too (report.generated, with its sha256).',
@@ -43,19 +46,19 @@ export class ReportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Reports, newest first, by kind or status' })
+  @ApiOperation({ summary: 'Your reports (an admin: everyone’s), newest first, by kind or status' })
   @ApiPageResponse(ReportDto)
   @ApiProblems(ErrorCode.ValidationFailed)
-  list(@Query() query: ReportQuery): Promise<Page<ReportDto>> {
-    return this.reports.list(query);
+  list(@Query() query: ReportQuery, @Ctx() context: RequestContext): Promise<Page<ReportDto>> {
+    return this.reports.list(query, context.principal!);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A report: status `queued`, `running`, `completed` (with sha256, auditHeadSeq, size) or `failed`' })
   @ApiOkResponse({ type: ReportDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
-  get(@Param('id', uuidParam()) id: string): Promise<ReportDto> {
-    return this.reports.get(id);
+  get(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<ReportDto> {
+    return this.reports.get(id, context.principal!);
   }
 
   @Get(':id/file')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { TraceModule } from '../trace/trace.module';
 import { BuildReportUseCase } from './build-report.use-case';
@@ -13,7 +14,7 @@ import { RequestReportUseCase } from './request-report.use-case';
 
 /** Reports for the ministry (PDF, CSV, JSON), built by the queue and stored with their SHA-256. */
 @Module({
-  imports: [TraceModule, ReferenceModule, ReportRequestsModule],
+  imports: [TraceModule, ReferenceModule, ReportRequestsModule, PersonalDataModule],
   controllers: [ReportsController],
   providers: [
     ReportParamsService,

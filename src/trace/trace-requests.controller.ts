@@ -10,6 +10,8 @@ import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
 import { AcceptedTraceRequestDto, CreateTraceRequestDto, TraceRequestDto, TraceRequestQuery } from './trace-request.dto';
 import { TraceRequestsQuery } from './trace-requests.query';
 import { TRACERS } from './trace.roles';
+import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
+import { TRACE_REQUEST_VIEW } from '../personal-data/personal-data-reads';
 
 @ApiTags('tracing')
 @Controller('trace-requests')
@@ -40,6 +42,7 @@ export class TraceRequestsController {
 
   @Get(':id')
   @Roles(...TRACERS)
+  @PersonalDataRead(TRACE_REQUEST_VIEW)
   @ApiOperation({ summary: 'A trace request: status `queued`, `processing`, `completed` (with its result) or `failed`' })
   @ApiOkResponse({ type: TraceRequestDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)

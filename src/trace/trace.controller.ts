@@ -9,6 +9,8 @@ import { SearchTraceUseCase } from './search-trace.use-case';
 import { TraceRecordDto, TraceSearchQuery, TraceSearchResultDto } from './trace.dto';
 import { TRACERS } from './trace.roles';
 import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
+import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
+import { TRACE_RECORD_VIEW } from '../personal-data/personal-data-reads';
 
 @ApiTags('tracing')
 @Controller('trace')
@@ -32,9 +34,10 @@ export class TraceController {
 
   @Get('weapons/:id')
   @Roles(...TRACERS)
+  @PersonalDataRead(TRACE_RECORD_VIEW)
   @ApiOperation({
     summary: 'A weapon’s trace record: holder, chain of custody, events and flags',
-    description: 'Each call is audited as `trace.viewed`, naming the caller.',
+    description: 'Each call is audited as `trace.viewed`, naming the caller, the purpose and the owners shown.',
   })
   @ApiOkResponse({ type: TraceRecordDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
+import { AuthSessions } from '../auth/auth-sessions.service';
 import { NotFoundError, StaleVersionError } from '../common/domain-error';
 import { DistrictsService } from '../reference/districts.service';
 import { UpdateUserDto, UserDto } from './user.dto';
@@ -20,6 +21,7 @@ export class UpdateUserUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly districts: DistrictsService,
     private readonly audit: AuditService,
+    private readonly sessions: AuthSessions,
   ) {}
 
   /**
@@ -51,6 +53,9 @@ export class UpdateUserUseCase {
         version: user.version + 1,
       });
       const saved = await manager.save(user);
+      // Disabling ends every login for good: enabling the user again revives none of its
+      // refresh tokens (the token version alone would let them work again).
+      if (disabling) await this.sessions.revokeAllOf(manager, id, 'user_disabled');
       const after = toUserDto(saved);
       await this.audit.append(manager, actor, {
         action: disabling ? 'user.disabled' : 'user.updated',

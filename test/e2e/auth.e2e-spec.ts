@@ -14,7 +14,7 @@ describe('auth', () => {
 
   // Behind a trusted proxy, so each test that fails logins on purpose can come from an address of its own.
   beforeAll(async () => {
-    t = await TestApp.start({ TRUST_PROXY: 'true' });
+    t = await TestApp.start({ TRUST_PROXY: '1' });
     admin = await t.bootstrapAdmin();
   });
   let addressCounter = 0;

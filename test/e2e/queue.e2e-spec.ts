@@ -130,7 +130,7 @@ describe('queue', () => {
 
   const fileRequest = (app: TestApp, serialNumber: string) => fileTraceRequest(app, police, serialNumber);
   const requestOf = async (app: TestApp, id: string) =>
-    (await app.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).expect(200)).body as {
+    (await app.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').expect(200)).body as {
       status: string;
       attempts: number;
       completedAt: string | null;
@@ -397,7 +397,7 @@ describe('queue: a job whose worker dies under it', () => {
       // The third worker failed the job without running it, and recorded the failure once.
       expect(last.output()).toMatch(/job trace-request\.answer \S+ failed without running, no retry left: job stalled more than allowable limit/);
       expect(last.output()).not.toMatch(/job trace-request\.answer \S+ \(attempt \d of 5\) started/);
-      const view = await t.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).expect(200);
+      const view = await t.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').expect(200);
       expect(view.body).toMatchObject({ status: 'failed', attempts: 2 });
       const { rows: entries } = await t.db.query(`SELECT after FROM audit_entries WHERE action = 'trace_request.failed' AND entity_id = $1`, [id]);
       expect(entries).toHaveLength(1);

@@ -51,7 +51,8 @@ describe('reports', () => {
   /** A report whose build cannot succeed, started first: its retries back off for about 30 s meanwhile. */
   let doomed: string;
 
-  const requestReport = (as: TestUser, body: Record<string, unknown>) => t.http.post(api).set(bearer(as.accessToken)).send(body);
+  const requestReport = (as: TestUser, body: Record<string, unknown>) =>
+    t.http.post(api).set(bearer(as.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').send(body);
   const reload = async (id: string): Promise<Weapon> =>
     (await t.http.get(`/api/v1/weapons/${id}`).set(bearer(officer.accessToken)).expect(200)).body as Weapon;
   const event = async (weapon: Weapon, kind: string, place: string): Promise<void> => {
@@ -66,7 +67,7 @@ describe('reports', () => {
   const settled = async (id: string, deadlineMs = 60_000): Promise<Report> => {
     const deadline = Date.now() + deadlineMs;
     for (;;) {
-      const response = await t.http.get(`${api}/${id}`).set(bearer(police.accessToken)).expect(200);
+      const response = await t.http.get(`${api}/${id}`).set(bearer(admin.accessToken)).expect(200);
       if (response.body.status === 'completed' || response.body.status === 'failed') return response.body as Report;
       if (Date.now() > deadline) throw new Error(`report ${id} still ${response.body.status} after ${deadlineMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -173,7 +174,7 @@ describe('reports', () => {
       });
       expect(report.fileName).toBe(`weapon-trace-${traced.registryNumber}-${daysFromToday(0)}.pdf`);
 
-      const file = await download(auditor, report.id);
+      const file = await download(police, report.id);
       expect(file.status).toBe(200);
       expect(file.headers['content-type']).toBe('application/pdf');
       expect(file.headers['content-disposition']).toBe(`attachment; filename="${report.fileName}"`);
@@ -352,10 +353,10 @@ describe('reports', () => {
         ['failed', { failure_reason: 'The report could not be built (5 attempts).', completed_at: new Date().toISOString() }],
       ] as const) {
         const id = await insertReport(status, extra);
-        const response = await t.http.get(`${api}/${id}/file`).set(bearer(police.accessToken)).expect(409);
+        const response = await t.http.get(`${api}/${id}/file`).set(bearer(admin.accessToken)).expect(409);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(response.body).toMatchObject({ code: 'REPORT_NOT_READY', status: 409, reportStatus: status });
-        expect((await t.http.get(`${api}/${id}`).set(bearer(police.accessToken)).expect(200)).body.status).toBe(status);
+        expect((await t.http.get(`${api}/${id}`).set(bearer(admin.accessToken)).expect(200)).body.status).toBe(status);
       }
     });
 
@@ -410,9 +411,9 @@ describe('reports', () => {
       const id = rows[0].id;
       await t.db.query(`INSERT INTO report_chunks (report_id, n, data) VALUES ($1, 0, 'left'::bytea), ($1, 7, 'over'::bytea)`, [id]);
       expect(await runJob(id)).toEqual({ status: 'completed' });
-      const report = (await t.http.get(`${api}/${id}`).set(bearer(police.accessToken)).expect(200)).body as Report;
+      const report = (await t.http.get(`${api}/${id}`).set(bearer(admin.accessToken)).expect(200)).body as Report;
       expect(report).toMatchObject({ status: 'completed', attempts: 2, rowCount: 1 });
-      const file = await download(police, id);
+      const file = await download(admin, id);
       expect(sha256(file.body)).toBe(report.sha256);
       expect(csvRecords(file.body)).toEqual([expect.objectContaining({ district: DISTRICT, weaponsTotal: '3' })]);
       const chunks = await t.db.query<{ n: number }>('SELECT n FROM report_chunks WHERE report_id = $1 ORDER BY n', [id]);
@@ -468,39 +469,41 @@ describe('reports', () => {
     it('lists reports newest first, by kind and status, a page at a time', async () => {
       const first = (await requestReport(police, { kind: 'trace_requests', format: 'json' }).expect(202)).body.id as string;
       const second = (await requestReport(police, { kind: 'trace_requests', format: 'csv' }).expect(202)).body.id as string;
-      const page = await t.http.get(api).query({ kind: 'trace_requests', limit: 1 }).set(bearer(auditor.accessToken)).expect(200);
+      const page = await t.http.get(api).query({ kind: 'trace_requests', limit: 1 }).set(bearer(police.accessToken)).expect(200);
       expect(page.body.items.map((item: Report) => item.id)).toEqual([second]);
       const next = await t.http
         .get(api)
         .query({ kind: 'trace_requests', limit: 1, cursor: page.body.nextCursor })
-        .set(bearer(auditor.accessToken))
+        .set(bearer(police.accessToken))
         .expect(200);
       expect(next.body.items.map((item: Report) => item.id)).toEqual([first]);
       await settled(second);
-      const completed = await t.http.get(api).query({ status: 'completed', limit: 200 }).set(bearer(auditor.accessToken)).expect(200);
+      const completed = await t.http.get(api).query({ status: 'completed', limit: 200 }).set(bearer(police.accessToken)).expect(200);
       expect(completed.body.items.every((item: Report) => item.status === 'completed')).toBe(true);
       expect(completed.body.items.map((item: Report) => item.id)).toContain(second);
-      await t.http.get(api).query({ kind: 'all' }).set(bearer(auditor.accessToken)).expect(400);
+      await t.http.get(api).query({ kind: 'all' }).set(bearer(police.accessToken)).expect(400);
     });
   });
 
   describe('audit', () => {
     it('records the request, the build (with its hash and head) and each download, and the chain still verifies', async () => {
       const report = await built(police, { kind: 'stolen_weapons', params: { district: DISTRICT }, format: 'pdf' });
-      await download(auditor, report.id);
+      await download(police, report.id);
       const events = await t.http
         .get('/api/v1/audit/events')
         .query({ entityType: 'report', entityId: report.id })
         .set(bearer(auditor.accessToken))
         .expect(200);
-      const entries = events.body.items as Array<{ action: string; actor: { username: string }; after: Record<string, unknown> }>;
+      const entries = (events.body.items as Array<{ action: string; actor: { username: string }; after: Record<string, unknown> }>).filter(
+        (entry) => entry.action !== 'report.purpose_given',
+      );
       expect(entries.map((entry) => entry.action)).toEqual(['report.requested', 'report.generated', 'report.downloaded']);
       expect(entries[0]).toMatchObject({ actor: { username: police.username }, after: { kind: 'stolen_weapons', format: 'pdf', params: { district: DISTRICT } } });
       expect(entries[1]).toMatchObject({
         actor: { username: 'queue' },
         after: { sha256: report.sha256, auditHeadSeq: report.auditHeadSeq, sizeBytes: report.sizeBytes, rows: 2 },
       });
-      expect(entries[2]).toMatchObject({ actor: { username: auditor.username }, after: { sha256: report.sha256 } });
+      expect(entries[2]).toMatchObject({ actor: { username: police.username }, after: { sha256: report.sha256 } });
       const verify = await t.http.get('/api/v1/audit/verify').set(bearer(auditor.accessToken)).expect(200);
       expect(verify.body).toMatchObject({ valid: true, firstInvalidSeq: null });
     });

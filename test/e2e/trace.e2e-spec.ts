@@ -64,7 +64,7 @@ describe('tracing', () => {
   const settled = async (id: string, deadlineMs = 20_000): Promise<TraceRequest> => {
     const deadline = Date.now() + deadlineMs;
     for (;;) {
-      const response = await t.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).expect(200);
+      const response = await t.http.get(`/api/v1/trace-requests/${id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').expect(200);
       if (response.body.status === 'completed' || response.body.status === 'failed') return response.body as TraceRequest;
       if (Date.now() > deadline) throw new Error(`trace request ${id} still ${response.body.status} after ${deadlineMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -196,7 +196,7 @@ describe('tracing', () => {
       await event(police, await reload(registered.id), 'reported_stolen');
       await event(police, await reload(registered.id), 'recovered');
 
-      const response = await t.http.get(`/api/v1/trace/weapons/${registered.id}`).set(bearer(police.accessToken)).expect(200);
+      const response = await t.http.get(`/api/v1/trace/weapons/${registered.id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').expect(200);
       const record = response.body;
       expect(record.weapon.id).toBe(registered.id);
       expect(record.status).toBe('seized');
@@ -233,7 +233,7 @@ describe('tracing', () => {
         .send({ changes: { calibre: '.40 S&W' }, reason: 'misread at registration' })
         .expect(201);
       await event(police, weapon, 'reported_stolen');
-      const record = await t.http.get(`/api/v1/trace/weapons/${weapon.id}`).set(bearer(police.accessToken)).expect(200);
+      const record = await t.http.get(`/api/v1/trace/weapons/${weapon.id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').expect(200);
       expect(record.body.flags).toEqual(['stolen', 'unverified_make', 'pending_correction', 'obliterated_serial', 'missing_ballistics']);
       expect(record.body.custody).toHaveLength(1);
       expect(record.body.events.map((entry: { kind: string }) => entry.kind)).toEqual(['remarked', 'reported_stolen']);
@@ -243,7 +243,7 @@ describe('tracing', () => {
       const holder = await makeHolder(t, officer);
       const weapon = await registerWeapon(t, officer, weaponBody(holder.id));
       const before = await auditCount(t);
-      const first = await t.http.get(`/api/v1/trace/weapons/${weapon.id}`).set(bearer(police.accessToken)).expect(200);
+      const first = await t.http.get(`/api/v1/trace/weapons/${weapon.id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').expect(200);
       await t.http.get(`/api/v1/trace/weapons/${weapon.id}`).set(bearer(officer.accessToken)).expect(200);
       const entries = await t.db.query(
         `SELECT action, entity_type, entity_id, actor_id, actor_username, request_id FROM audit_entries WHERE seq > $1 ORDER BY seq`,
@@ -262,7 +262,7 @@ describe('tracing', () => {
       ]);
       const refused = await t.http.get(`/api/v1/trace/weapons/${weapon.id}`).set(bearer(auditor.accessToken));
       expect(refused.status).toBe(403);
-      const missing = await t.http.get(`/api/v1/trace/weapons/00000000-0000-4000-8000-000000000000`).set(bearer(police.accessToken));
+      const missing = await t.http.get(`/api/v1/trace/weapons/00000000-0000-4000-8000-000000000000`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST');
       expect(missing.status).toBe(404);
       expect(await auditCount(t)).toBe(before + 2);
     });

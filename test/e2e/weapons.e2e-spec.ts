@@ -490,7 +490,7 @@ describe('weapons', () => {
     it("lists an owner's weapons", async () => {
       const holder = await makeHolder(t, officer);
       const weapon = await registerWeapon(t, officer, weaponBody(holder.id));
-      const held = await t.http.get(`/api/v1/owners/${holder.id}/weapons`).set(bearer(police.accessToken)).expect(200);
+      const held = await t.http.get(`/api/v1/owners/${holder.id}/weapons`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'DIJ-2026-TEST').expect(200);
       expect(held.body.items.map((item: { id: string }) => item.id)).toEqual([weapon.id]);
     });
   });

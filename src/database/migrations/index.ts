@@ -13,6 +13,9 @@ import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-
 import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-index';
 import { WeaponsStatusIndex1795878520000 } from './1795878520000-weapons-status-index';
 import { MarkingsFolding1795878600000 } from './1795878600000-markings-folding';
+import { AuditOwnerSubjects1795879200000 } from './1795879200000-audit-owner-subjects';
+import { ReportsMasking1795879210000 } from './1795879210000-reports-masking';
+import { ReportKindSubjectAccess1795879220000 } from './1795879220000-report-kind-subject-access';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -31,4 +34,7 @@ export const migrations = [
   WeaponsSerialIndex1795878510000,
   WeaponsStatusIndex1795878520000,
   MarkingsFolding1795878600000,
+  AuditOwnerSubjects1795879200000,
+  ReportsMasking1795879210000,
+  ReportKindSubjectAccess1795879220000,
 ];
