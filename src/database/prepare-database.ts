@@ -17,26 +17,22 @@ function maintenanceUrl(url: string): string {
   return parsed.toString();
 }
 
-/** Creates the database when it is missing. Two instances racing here are both fine. */
-export async function ensureDatabase(url: string): Promise<boolean> {
-  const name = databaseName(url);
-  const client = new Client({ connectionString: maintenanceUrl(url), application_name: SETUP_APPLICATION_NAME });
-  await client.connect();
+/**
+ * Creates the database when it is missing, through an owner connection to the maintenance
+ * database. Two instances racing here are both fine.
+ */
+export async function ensureDatabase(client: Client, name: string): Promise<boolean> {
+  const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (found.rowCount) return false;
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount) return false;
-    try {
-      await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
-      return true;
-    } catch (error) {
-      // Another instance created it first: 42P04 duplicate_database, or 23505 on the catalog
-      // index when both CREATE DATABASE statements ran at the same instant.
-      const { code, constraint } = error as { code?: string; constraint?: string };
-      if (code === '42P04' || (code === '23505' && constraint === 'pg_database_datname_index')) return false;
-      throw error;
-    }
-  } finally {
-    await client.end();
+    await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    return true;
+  } catch (error) {
+    // Another instance created it first: 42P04 duplicate_database, or 23505 on the catalog
+    // index when both CREATE DATABASE statements ran at the same instant.
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === '42P04' || (code === '23505' && constraint === 'pg_database_datname_index')) return false;
+    throw error;
   }
 }
 
@@ -82,8 +78,16 @@ export interface PreparedDatabase {
  * and throws UnsafeWorkRoleError when it could change the audit log.
  */
 export async function prepareDatabase(config: DatabaseConfig): Promise<PreparedDatabase> {
-  const created = await ensureDatabase(config.ownerUrl);
-  const roleCreated = config.appUrlGiven ? false : await ensureWorkRole(maintenanceUrl(config.ownerUrl), config.appRole);
+  const maintenance = new Client({ connectionString: maintenanceUrl(config.ownerUrl), application_name: SETUP_APPLICATION_NAME });
+  await maintenance.connect();
+  let created: boolean;
+  let roleCreated = false;
+  try {
+    created = await ensureDatabase(maintenance, databaseName(config.ownerUrl));
+    if (!config.appUrlGiven) roleCreated = await ensureWorkRole(maintenance, config.appRole);
+  } finally {
+    await maintenance.end();
+  }
   const applied = await migrate(config);
   await checkWorkRole(config);
   return { created, roleCreated, applied };

@@ -27,42 +27,37 @@ function codeOf(error: unknown): { code?: string; constraint?: string } {
 /**
  * Creates the work role when it does not exist: it logs in, without a password, and may do
  * nothing by itself (no superuser, no database or role creation, no inheritance). Returns whether
- * this call created it. Concurrent callers queue on a cluster-wide advisory lock, so one creates
- * and the others find it.
+ * this call created it. `client` is an owner connection to any database of the cluster (the start
+ * uses the maintenance database). Concurrent callers queue on a cluster-wide advisory lock, so one
+ * creates and the others find it.
  */
-export async function ensureWorkRole(maintenanceUrl: string, role: string): Promise<boolean> {
-  const client = new Client({ connectionString: maintenanceUrl, application_name: SETUP_APPLICATION_NAME });
-  await client.connect();
+export async function ensureWorkRole(client: Client, role: string): Promise<boolean> {
+  await client.query('BEGIN');
   try {
-    await client.query('BEGIN');
-    try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [ROLE_LOCK_KEY]);
-      const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-      if (found.rowCount) {
-        await client.query('COMMIT');
-        return false;
-      }
-      await client.query(
-        `CREATE ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS`,
-      );
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ROLE_LOCK_KEY]);
+    const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if (found.rowCount) {
       await client.query('COMMIT');
-      return true;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      // Something that does not take the lock (an operator, another tool) created it meanwhile:
-      // 42710 duplicate_object, or 23505 on the catalog index when both inserts met at once.
-      const { code, constraint } = codeOf(error);
-      if (code === '42710' || (code === '23505' && constraint === 'pg_authid_rolname_index')) return false;
-      if (code === '42501') {
-        throw new ConfigurationError([
-          `DATABASE_URL: its user may not create the work role "${role}" (it needs CREATEROLE); ` +
-            'create that role, or give DATABASE_APP_URL for a role of your own',
-        ]);
-      }
-      throw error;
+      return false;
     }
-  } finally {
-    await client.end();
+    await client.query(
+      `CREATE ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS`,
+    );
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    // Something that does not take the lock (an operator, another tool) created it meanwhile:
+    // 42710 duplicate_object, or 23505 on the catalog index when both inserts met at once.
+    const { code, constraint } = codeOf(error);
+    if (code === '42710' || (code === '23505' && constraint === 'pg_authid_rolname_index')) return false;
+    if (code === '42501') {
+      throw new ConfigurationError([
+        `DATABASE_URL: its user may not create the work role "${role}" (it needs CREATEROLE); ` +
+          'create that role, or give DATABASE_APP_URL for a role of your own',
+      ]);
+    }
+    throw error;
   }
 }
 
@@ -81,9 +76,11 @@ export function privilegesOn(table: string): string {
  * default role, the service's own) whatever else it holds on a table is revoked first, so
  * a table that joins APPEND_ONLY_TABLES loses UPDATE and DELETE at the next start; a role given
  * in DATABASE_APP_URL is the operator's: it only gets what it lacks, and the check that follows
- * refuses it if it holds more. One transaction: no moment with a half-granted schema.
+ * refuses it if it holds more. One transaction: no moment with a half-granted schema. Nothing is
+ * written when the grants are already as they should be; returns whether they were (re)applied.
  */
-export async function grantWorkRole(client: Client, role: string, options: { exact: boolean }): Promise<void> {
+export async function grantWorkRole(client: Client, role: string, options: { exact: boolean }): Promise<boolean> {
+  if (await grantsInPlace(client, role, options)) return false;
   const [{ schema }] = (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows;
   const { rows: tables } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -114,6 +111,42 @@ export async function grantWorkRole(client: Client, role: string, options: { exa
     await client.query('ROLLBACK');
     throw error;
   }
+  return true;
+}
+
+const TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
+
+/**
+ * Whether the role already holds what grantWorkRole would give it (and, when `exact`, nothing
+ * more on any table): read in one query, so an ordinary start writes no catalog row.
+ */
+async function grantsInPlace(client: Client, role: string, options: { exact: boolean }): Promise<boolean> {
+  const [state] = (
+    await client.query<{ schema_usage: boolean; sequences: boolean; functions: boolean; defaults: number; tables: Array<{ name: string; held: string[] }> }>(
+      `WITH s AS (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+       SELECT has_schema_privilege($1, (SELECT oid FROM s), 'USAGE') AS schema_usage,
+              (SELECT coalesce(bool_and(has_sequence_privilege($1, c.oid, 'USAGE') AND has_sequence_privilege($1, c.oid, 'SELECT')
+                                        AND has_sequence_privilege($1, c.oid, 'UPDATE')), true)
+                 FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM s) AND c.relkind = 'S') AS sequences,
+              (SELECT coalesce(bool_and(has_function_privilege($1, p.oid, 'EXECUTE')), true)
+                 FROM pg_proc p WHERE p.pronamespace = (SELECT oid FROM s) AND p.prokind = 'f') AS functions,
+              (SELECT count(DISTINCT d.defaclobjtype)::int FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                WHERE d.defaclnamespace = (SELECT oid FROM s) AND d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                  AND a.grantee = (SELECT oid FROM pg_roles WHERE rolname = $1) AND d.defaclobjtype IN ('r', 'S')) AS defaults,
+              (SELECT coalesce(json_agg(json_build_object('name', c.relname, 'held',
+                        ARRAY(SELECT p FROM unnest($2::text[]) AS p
+                              WHERE CASE WHEN p IN ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES') THEN has_any_column_privilege($1, c.oid, p)
+                                         ELSE has_table_privilege($1, c.oid, p) END))), '[]')
+                 FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) AS tables`,
+      [role, TABLE_PRIVILEGES],
+    )
+  ).rows;
+  if (!state.schema_usage || !state.sequences || !state.functions || state.defaults < 2) return false;
+  return state.tables.every(({ name, held }) => {
+    const wanted = privilegesOn(name).split(', ');
+    if (!wanted.every((privilege) => held.includes(privilege))) return false;
+    return !options.exact || held.every((privilege) => wanted.includes(privilege));
+  });
 }
 
 /** The start refuses a work role that could change the audit log; the message names every reason. */
