@@ -12,6 +12,7 @@ import { OutboxService } from './outbox.service';
 import { QueueHealth } from './queue-health.service';
 import { QueueSchedules } from './queue-schedules.service';
 import { Queues } from './queues';
+import { TrackedJobs } from './tracked-jobs';
 import { bullConnection } from './redis-connection';
 
 /**
@@ -41,7 +42,7 @@ import { bullConnection } from './redis-connection';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [Queues, OutboxService, OutboxRelay, JobHandlers, JobWorkers, QueueSchedules, QueueHealth, OutboxPruner],
+  providers: [Queues, OutboxService, OutboxRelay, TrackedJobs, JobHandlers, JobWorkers, QueueSchedules, QueueHealth, OutboxPruner],
   exports: [BullModule, OutboxService, QueueSchedules, QueueHealth, JobWorkers],
 })
 export class QueueModule {}
