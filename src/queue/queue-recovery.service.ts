@@ -113,16 +113,27 @@ export class QueueRecovery implements OnApplicationBootstrap, OnModuleDestroy {
   private async sweepKind(manager: EntityManager, job: TrackedDefinition): Promise<SweepReport> {
     const { options } = job;
     const own = options.jobIdColumn ? `r.${options.jobIdColumn}` : 'NULL';
+    // The outbox is read from the oldest open record's creation on (its rows come after it), by
+    // its sent_at and pending indexes: with nothing open, it reads only the unsent rows.
     const open = (await manager.query(
-      `SELECT r.id, r.status, r.attempts, ${own}::text AS own,
-              coalesce(array_agg(o.id::text) FILTER (WHERE o.sent_at IS NOT NULL), '{}') AS sent,
-              count(o.id) FILTER (WHERE o.sent_at IS NULL)::int AS unsent
-         FROM ${options.table} r
-         LEFT JOIN queue_outbox o ON o.job_name = $1 AND o.payload->>$2 = r.id::text
-        WHERE r.status IN ('queued', $3)
-        GROUP BY r.id
-        ORDER BY r.created_at
-        LIMIT $4`,
+      `WITH open AS (
+         SELECT r.id, r.status, r.attempts, r.created_at, ${own}::text AS own
+           FROM ${options.table} r
+          WHERE r.status IN ('queued', $3)
+          ORDER BY r.created_at
+          LIMIT $4
+       ), outbox AS (
+         SELECT o.id, o.sent_at, o.payload->>$2 AS record
+           FROM queue_outbox o
+          WHERE o.job_name = $1 AND (o.sent_at IS NULL OR o.sent_at >= (SELECT min(created_at) FROM open))
+       )
+       SELECT r.id, r.status, r.attempts, r.own,
+              coalesce(array_agg(x.id::text) FILTER (WHERE x.sent_at IS NOT NULL), '{}') AS sent,
+              count(x.id) FILTER (WHERE x.sent_at IS NULL)::int AS unsent
+         FROM open r
+         LEFT JOIN outbox x ON x.record = r.id::text
+        GROUP BY r.id, r.status, r.attempts, r.own, r.created_at
+        ORDER BY r.created_at`,
       [options.name, options.recordKey, options.running, SWEEP_LIMIT],
     )) as OpenRecord[];
     const report: SweepReport = { requeued: 0, failed: 0 };
