@@ -78,13 +78,14 @@ async function runOnce(service: BenchService, token: string): Promise<void> {
     log(`  ${kind.padEnd(20)} ${seconds(durations[kind])}   ${String(run.findingsByKind?.[kind]).padStart(8)} findings`);
   }
   log(`  ${'count of weapons'.padEnd(20)} ${seconds(durations.checked)}`);
+  log(`  ${'recording findings'.padEnd(20)} ${seconds(durations.recorded)}   (copied from the snapshot's staging table, with the completion)`);
   const chain = run.auditChain!;
   log(
     `  ${'audit chain'.padEnd(20)} ${seconds(durations.AUDIT_CHAIN_INVALID)}   ${String(run.findingsByKind!.AUDIT_CHAIN_INVALID).padStart(8)} findings` +
       `   (${chain.checked} entries verified, ${chain.valid ? 'valid' : `invalid at ${chain.firstInvalidSeq}`};` +
       ` ${Math.round(chain.checked / Math.max(0.001, (durations.AUDIT_CHAIN_INVALID ?? 0) / 1000))} entries/s)`,
   );
-  log(`  ${'run, as measured'.padEnd(20)} ${seconds(durations.total)}   (finding queries ${seconds((durations.total ?? 0) - (durations.AUDIT_CHAIN_INVALID ?? 0)).trim()})`);
+  log(`  ${'run, as measured'.padEnd(20)} ${seconds(durations.total)}   (finding queries and recording ${seconds((durations.total ?? 0) - (durations.AUDIT_CHAIN_INVALID ?? 0)).trim()})`);
   log(`  ${'POST to completed'.padEnd(20)} ${seconds(wall)}   (includes the queue and polling every 250 ms)`);
 }
 

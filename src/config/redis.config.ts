@@ -23,6 +23,12 @@ class RedisEnv {
   @Min(500)
   @Max(600_000)
   QUEUE_STALLED_CHECK_MS = 30_000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'QUEUE_RECOVERY_INTERVAL must be a whole number of seconds' })
+  @Min(1)
+  @Max(3600)
+  QUEUE_RECOVERY_INTERVAL = 60;
 }
 
 export interface RedisConfig {
@@ -36,6 +42,11 @@ export interface RedisConfig {
   jobLockMs: number;
   /** How often the workers look for stalled jobs. */
   stalledCheckMs: number;
+  /**
+   * Seconds between recovery sweeps: tracked work still open with no live job is queued again,
+   * and schedules missing from Redis are written again.
+   */
+  recoveryIntervalSeconds: number;
 }
 
 export function parseRedisConfig(env: NodeJS.ProcessEnv): RedisConfig {
@@ -45,6 +56,7 @@ export function parseRedisConfig(env: NodeJS.ProcessEnv): RedisConfig {
     prefix: parsed.QUEUE_PREFIX,
     jobLockMs: parsed.QUEUE_JOB_LOCK_MS,
     stalledCheckMs: parsed.QUEUE_STALLED_CHECK_MS,
+    recoveryIntervalSeconds: parsed.QUEUE_RECOVERY_INTERVAL,
   };
 }
 

@@ -1,18 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { JobAbandoned, type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { JobName } from '../queue/jobs';
+import { TrackedJob, type TrackedRecord, type TrackedRun, type TrackedWork } from '../queue/tracked-job';
 import { RunImportUseCase } from './run-import.use-case';
 
 @Injectable()
-export class ImportProcessor {
+@TrackedJob({
+  name: JobName.RunImport,
+  table: 'imports',
+  entityType: 'import',
+  running: 'processing',
+  endedAt: 'finished_at',
+  recordKey: 'importId',
+  columns: ['processed', 'total', 'accepted'],
+})
+export class ImportProcessor implements TrackedWork<JobName.RunImport> {
   constructor(private readonly run: RunImportUseCase) {}
 
-  @JobHandler(JobName.RunImport)
-  handle(payload: JobPayloads[JobName.RunImport], job: JobContext): Promise<{ status: string }> {
-    return this.run.execute(payload.importId, job);
+  work(run: TrackedRun<JobName.RunImport>): Promise<string> {
+    return this.run.execute(run.id, run.actor);
   }
 
-  @JobAbandoned(JobName.RunImport)
-  abandoned(payload: JobPayloads[JobName.RunImport], job: JobContext, reason: string): Promise<void> {
-    return this.run.abandoned(payload.importId, job, reason);
+  /** Rows landed before the failure stay registered. */
+  failureReason(record: TrackedRecord, attempts: number): string {
+    return (
+      `The import stopped after ${attempts} attempts, with ${String(record.processed)} of ${String(record.total)} rows handled ` +
+      `(${String(record.accepted)} registered, which stay registered). Posting the same file again resumes it after the rows already handled.`
+    );
+  }
+
+  failureDetails(record: TrackedRecord): Record<string, unknown> {
+    return { processed: record.processed };
   }
 }

@@ -2,6 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { handlerProblems } from './job-runs';
 import { JOB_ABANDONED, JOB_HANDLER, type JobContext, JobName } from './jobs';
+import { TRACKED_JOB, type TrackedJobOptions, type TrackedWork } from './tracked-job';
+import { type TrackedDefinition, TrackedJobs } from './tracked-jobs';
 
 type BoundHandler = (payload: unknown, context: JobContext) => Promise<unknown>;
 type BoundAbandoned = (payload: unknown, context: JobContext, reason: string) => Promise<void>;
@@ -17,11 +19,13 @@ type BoundAbandoned = (payload: unknown, context: JobContext, reason: string) =>
 export class JobHandlers implements OnModuleInit {
   private readonly handlers = new Map<JobName, BoundHandler>();
   private readonly abandonedHooks = new Map<JobName, BoundAbandoned>();
+  private readonly trackedJobs: TrackedDefinition[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly runner: TrackedJobs,
   ) {}
 
   onModuleInit(): void {
@@ -30,6 +34,19 @@ export class JobHandlers implements OnModuleInit {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object') continue;
+      const tracked = this.reflector.get<TrackedJobOptions<JobName> | undefined>(TRACKED_JOB, instance.constructor);
+      if (tracked) {
+        const owner = instance.constructor.name;
+        if (!wrapper.isDependencyTreeStatic()) throw new Error(`${owner}: job handlers cannot be request-scoped`);
+        const job: TrackedDefinition = { options: tracked, work: instance as unknown as TrackedWork<JobName> };
+        this.trackedJobs.push(job);
+        found.push({ name: tracked.name, owner, run: (payload, context) => this.runner.run(job, payload as never, context) });
+        abandoned.push({
+          name: tracked.name,
+          owner,
+          run: (payload, context, reason) => this.runner.abandoned(job, payload as never, context, reason),
+        });
+      }
       const prototype = Object.getPrototypeOf(instance) as object | null;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const target = instance[method];
@@ -52,6 +69,11 @@ export class JobHandlers implements OnModuleInit {
 
   get(name: string): BoundHandler | undefined {
     return this.handlers.get(name as JobName);
+  }
+
+  /** The tracked jobs (@TrackedJob classes), for the recovery sweep and health. */
+  tracked(): readonly TrackedDefinition[] {
+    return this.trackedJobs;
   }
 
   /** The `@JobAbandoned` method of a job name, if it has one. */

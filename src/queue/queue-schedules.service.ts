@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type JobName, type JobPayloads } from './jobs';
 import { Queues } from './queues';
 import { repeatSettings, type RepeatSettings, type ScheduleSpec } from './schedule';
+import { withTimeout } from './with-timeout';
 
 export type { ScheduleSpec } from './schedule';
 
@@ -12,6 +13,7 @@ interface Declared {
 }
 
 const RETRY_DELAY_MS = 5000;
+const REDIS_TIMEOUT_MS = 5000;
 
 /**
  * Jobs that run by themselves, on BullMQ job schedulers (one per job name, its id the job
@@ -21,7 +23,9 @@ const RETRY_DELAY_MS = 5000;
  *     this.schedules.declare(JobName.Reconcile, { cron: '0 2 * * *', timeZone: 'America/Panama' });
  *
  * Schedules are written to Redis where workers run, which keeps them with the work they
- * produce; a scheduler for a job no longer declared is removed.
+ * produce; a scheduler for a job no longer declared is removed. Redis is not the record: a
+ * schedule it lost (restarted empty, flushed) is written again when the connection comes back
+ * and by every recovery sweep (`ensure`).
  */
 @Injectable()
 export class QueueSchedules implements OnModuleDestroy {
@@ -47,10 +51,32 @@ export class QueueSchedules implements OnModuleDestroy {
     return [...this.declared.values()].map(({ name, repeat }) => ({ name, ...repeat }));
   }
 
-  /** Writes the schedules to Redis, retrying in the background while Redis is away. */
+  /** Writes the schedules to Redis, retrying in the background while Redis is away, and again on every reconnection. */
   apply(): void {
+    if (this.applied) return;
     this.applied = true;
+    for (const [, queue] of this.queues.all()) {
+      queue.backend.on('ready', () => {
+        this.ensure().catch((error: unknown) => this.logger.warn(`schedules not checked after reconnecting: ${(error as Error).message}`));
+      });
+    }
     void this.write();
+  }
+
+  /**
+   * Where schedules are applied (workers run here): writes them again if Redis lost any. Only
+   * missing ones cause a write: writing an `every` schedule again would put its next run off.
+   */
+  async ensure(): Promise<void> {
+    if (!this.applied || this.stopped) return;
+    const present = await Promise.all(
+      [...this.declared.values()].map((entry) =>
+        withTimeout(this.queues.forJob(entry.name).getJobScheduler(entry.name), REDIS_TIMEOUT_MS, 'reading a schedule'),
+      ),
+    );
+    if (present.every((scheduler) => scheduler !== undefined)) return;
+    this.logger.warn('schedules missing from Redis: writing them again');
+    await this.write();
   }
 
   /** A write still waiting for Redis is left to finish or die with its connection. */

@@ -10,8 +10,10 @@ import { OutboxPruner } from './outbox-pruner';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxService } from './outbox.service';
 import { QueueHealth } from './queue-health.service';
+import { QueueRecovery } from './queue-recovery.service';
 import { QueueSchedules } from './queue-schedules.service';
 import { Queues } from './queues';
+import { TrackedJobs } from './tracked-jobs';
 import { bullConnection } from './redis-connection';
 
 /**
@@ -41,7 +43,7 @@ import { bullConnection } from './redis-connection';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [Queues, OutboxService, OutboxRelay, JobHandlers, JobWorkers, QueueSchedules, QueueHealth, OutboxPruner],
-  exports: [BullModule, OutboxService, QueueSchedules, QueueHealth, JobWorkers],
+  providers: [Queues, OutboxService, OutboxRelay, TrackedJobs, JobHandlers, JobWorkers, QueueSchedules, QueueHealth, OutboxPruner, QueueRecovery],
+  exports: [BullModule, OutboxService, QueueSchedules, QueueHealth, JobWorkers, QueueRecovery],
 })
 export class QueueModule {}

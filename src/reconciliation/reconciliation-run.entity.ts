@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TrackedRecordColumns } from '../queue/tracked-record.columns';
 import type { FindingCounts } from './finding-kinds';
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
@@ -18,7 +19,7 @@ export interface AuditChainSummary {
 
 /** One reconciliation of the whole registry, asked for by a person or fired by the schedule. */
 @Entity({ name: 'reconciliation_runs' })
-export class ReconciliationRunEntity {
+export class ReconciliationRunEntity extends TrackedRecordColumns {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) trigger: RunTrigger;
   /** The scheduler's job id for a scheduled run: one run per firing, however often it is delivered. */
@@ -27,12 +28,6 @@ export class ReconciliationRunEntity {
   @Column({ name: 'requested_by', type: 'uuid', nullable: true }) requestedBy: string | null;
   /** The requester's username, or `schedule`. */
   @Column({ name: 'requested_by_username', type: 'text' }) requestedByUsername: string;
-  /** X-Request-Id of the request that asked for it, carried into the audit entries of its job. */
-  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
-  /** Runs of the job that started on this run, retries included. */
-  @Column({ type: 'integer' }) attempts: number;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
   /** Weapons examined. */
   @Column({ type: 'integer', nullable: true }) checked: number | null;
@@ -40,5 +35,4 @@ export class ReconciliationRunEntity {
   @Column({ name: 'audit_chain', type: 'jsonb', nullable: true }) auditChain: AuditChainSummary | null;
   /** Wall time of each step of the completing attempt, in milliseconds. */
   @Column({ name: 'durations_ms', type: 'jsonb', nullable: true }) durationsMs: Record<string, number> | null;
-  @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
 }

@@ -1,18 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { JobAbandoned, type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { type JobContext, JobName, type JobPayloads } from '../queue/jobs';
+import { TrackedJob, type TrackedRun, type TrackedWork } from '../queue/tracked-job';
 import { RunReconciliationUseCase } from './run-reconciliation.use-case';
 
 @Injectable()
-export class ReconciliationProcessor {
+@TrackedJob({
+  name: JobName.Reconcile,
+  table: 'reconciliation_runs',
+  entityType: 'reconciliation_run',
+  running: 'running',
+  endedAt: 'finished_at',
+  recordKey: 'runId',
+  alreadyEnded: 'already finished',
+  resultNamesRecord: true,
+  jobIdColumn: 'firing',
+})
+export class ReconciliationProcessor implements TrackedWork<JobName.Reconcile> {
   constructor(private readonly reconcile: RunReconciliationUseCase) {}
 
-  @JobHandler(JobName.Reconcile)
-  handle(payload: JobPayloads[JobName.Reconcile], job: JobContext): Promise<{ runId: string | null; status: string }> {
-    return this.reconcile.execute(payload, job);
+  work(run: TrackedRun<JobName.Reconcile>): Promise<string> {
+    return this.reconcile.execute(run.id, run.actor);
   }
 
-  @JobAbandoned(JobName.Reconcile)
-  abandoned(payload: JobPayloads[JobName.Reconcile], job: JobContext, reason: string): Promise<void> {
-    return this.reconcile.abandoned(payload, job, reason);
+  /** A scheduled firing carries no run: its job id keys one. */
+  recordOf(_payload: JobPayloads[JobName.Reconcile], job: JobContext, create: boolean): Promise<string | null> {
+    return this.reconcile.runOfFiring(job.jobId, create);
+  }
+
+  failureReason(_run: unknown, attempts: number): string {
+    return `The registry could not be reconciled (${attempts} attempts). Ask for a new run, or ask the registry desk.`;
   }
 }

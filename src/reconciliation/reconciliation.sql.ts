@@ -136,13 +136,17 @@ export const FINDING_STATEMENTS: readonly FindingStatement[] = [
 ];
 
 /** The statement that stores one kind's findings for a run and returns how many it wrote. */
-export function findingInsert(statement: FindingStatement, moment: RunMoment): { sql: string; params: unknown[] } {
+export function findingInsert(
+  statement: FindingStatement,
+  moment: RunMoment,
+  into = 'reconciliation_findings',
+): { sql: string; params: unknown[] } {
   const own = statement.params(moment);
   const run = own.length + 1;
   return {
     sql: `
       WITH found AS (
-        INSERT INTO reconciliation_findings (run_id, kind, weapon_id, holder_id, evidence)
+        INSERT INTO ${into} (run_id, kind, weapon_id, holder_id, evidence)
         SELECT $${run}::uuid, $${run + 1}::text, f.weapon_id, f.holder_id, f.evidence
           FROM (${statement.select}) f
         RETURNING 1

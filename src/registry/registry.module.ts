@@ -9,6 +9,7 @@ import { MarkingsService } from './markings.service';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
 import { RecordWeaponEventUseCase } from './record-weapon-event.use-case';
 import { RegisterWeaponUseCase } from './register-weapon.use-case';
+import { RegistrationBatch } from './registration-batch.service';
 import { RejectCorrectionUseCase } from './reject-correction.use-case';
 import { UpdateWeaponUseCase } from './update-weapon.use-case';
 import { HolderWeaponsController, WeaponsController } from './weapons.controller';
@@ -32,7 +33,8 @@ import { WeaponsQuery } from './weapons.query';
     WeaponsQuery,
     WeaponCustody,
     WeaponRegistrations,
+    RegistrationBatch,
   ],
-  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody, WeaponRegistrations],
+  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody, WeaponRegistrations, RegistrationBatch],
 })
 export class RegistryModule {}

@@ -1,11 +1,13 @@
 import { licenceInForceSql } from '../owners/licence-in-force';
+import { TRACE_REQUESTS_REPORT_SQL } from '../trace/trace-requests-report.sql';
 import { ReportKind, type ReportRow } from './report-kinds';
 
 /**
  * The set-based reads behind the tabular reports. Each is one query streamed from a cursor
  * inside the job's REPEATABLE READ snapshot; `now()` is that transaction's start, so "today"
  * and "in force" mean the instant the report describes. Reports read across the registry's
- * tables by nature: these queries are the one place they do, read-only.
+ * tables by nature: these queries are the one place they do, read-only; the trace requests'
+ * query is the trace module's own (trace/trace-requests-report.sql.ts).
  */
 export interface ReportSource {
   sql: string;
@@ -84,19 +86,6 @@ const DISTRICT_SUMMARY_SQL = `
    WHERE ($1::text IS NULL OR d.code = $1)
    ORDER BY d.province_code::int, d.code`;
 
-/** Filed in the period, oldest first (ix_trace_requests_created, _status or _case). */
-const TRACE_REQUESTS_SQL = `
-  SELECT case_number, requesting_agency, crime_type, marking->>'serialNumber' AS serial_searched, status,
-         result->>'outcome' AS outcome, jsonb_array_length(result->'candidates') AS candidates,
-         result->'traceRecord'->'weapon'->>'registryNumber' AS traced_registry_number,
-         requested_by_username, created_at, completed_at
-    FROM trace_requests
-   WHERE ($1::text IS NULL OR created_at >= ${panamaDayStart('$1')})
-     AND ($2::text IS NULL OR created_at < ${panamaDayStart('$2')} + interval '1 day')
-     AND ($3::text IS NULL OR status = $3)
-     AND ($4::text IS NULL OR case_number = $4)
-   ORDER BY created_at, id`;
-
 const param = (params: Record<string, unknown>, name: string): string | null =>
   typeof params[name] === 'string' ? (params[name] as string) : null;
 
@@ -146,7 +135,7 @@ export function reportSource(kind: Exclude<ReportKind, ReportKind.WeaponTrace | 
       };
     case ReportKind.TraceRequests:
       return {
-        sql: TRACE_REQUESTS_SQL,
+        sql: TRACE_REQUESTS_REPORT_SQL,
         values: [param(params, 'from'), param(params, 'to'), param(params, 'status'), param(params, 'caseNumber')],
         map: (row) => ({
           caseNumber: text(row.case_number),

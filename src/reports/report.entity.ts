@@ -1,23 +1,18 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TrackedRecordColumns } from '../queue/tracked-record.columns';
 import type { ReportFormat, ReportKind, ReportStatus } from './report-kinds';
 
 /** A report: requested over the API, built by the queue, its file kept in report_chunks. */
 @Entity({ name: 'reports' })
-export class ReportEntity {
+export class ReportEntity extends TrackedRecordColumns {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) kind: ReportKind;
   @Column({ type: 'text' }) format: ReportFormat;
   /** As validated when requested; a weapon trace names both the weapon's id and registry number. */
   @Column({ type: 'jsonb' }) params: Record<string, unknown>;
   @Column({ type: 'text' }) status: ReportStatus;
-  /** Runs of the building job that started on this report, retries included. */
-  @Column({ type: 'integer' }) attempts: number;
   @Column({ name: 'requested_by', type: 'uuid' }) requestedBy: string;
   @Column({ name: 'requested_by_username', type: 'text' }) requestedByUsername: string;
-  /** X-Request-Id of the request, carried into the audit entries of its job. */
-  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   /** When the data was read: the moment the report describes. */
   @Column({ name: 'generated_at', type: 'timestamptz', nullable: true }) generatedAt: Date | null;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
@@ -28,7 +23,6 @@ export class ReportEntity {
   @Column({ name: 'row_count', type: 'integer', nullable: true }) rowCount: number | null;
   @Column({ name: 'chunk_count', type: 'integer', nullable: true }) chunkCount: number | null;
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName: string | null;
-  @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
   /** Requested by an auditor: document numbers masked to their last four characters, no addresses. */
   @Column({ name: 'mask_personal_data', type: 'boolean', default: false }) maskPersonalData: boolean;
 }

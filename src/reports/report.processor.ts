@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { JobAbandoned, type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { JobName } from '../queue/jobs';
+import { TrackedJob, type TrackedRun, type TrackedWork } from '../queue/tracked-job';
 import { BuildReportUseCase } from './build-report.use-case';
 
 @Injectable()
-export class ReportProcessor {
+@TrackedJob({
+  name: JobName.BuildReport,
+  table: 'reports',
+  entityType: 'report',
+  running: 'running',
+  endedAt: 'completed_at',
+  recordKey: 'reportId',
+  alreadyEnded: 'already built',
+})
+export class ReportProcessor implements TrackedWork<JobName.BuildReport> {
   constructor(private readonly buildReport: BuildReportUseCase) {}
 
-  @JobHandler(JobName.BuildReport)
-  handle(payload: JobPayloads[JobName.BuildReport], job: JobContext): Promise<{ status: string }> {
-    return this.buildReport.execute(payload.reportId, job);
+  work(run: TrackedRun<JobName.BuildReport>): Promise<string> {
+    return this.buildReport.execute(run.id, run.actor);
   }
 
-  @JobAbandoned(JobName.BuildReport)
-  abandoned(payload: JobPayloads[JobName.BuildReport], job: JobContext, reason: string): Promise<void> {
-    return this.buildReport.abandoned(payload.reportId, job, reason);
+  failureReason(_report: unknown, attempts: number): string {
+    return `The report could not be built (${attempts} attempts). Request it again, or ask the registry desk.`;
   }
 }

@@ -7,6 +7,7 @@ import { DownloadReportUseCase } from './download-report.use-case';
 import { ReportFileStore } from './report-file.store';
 import { ReportParamsService } from './report-params.service';
 import { ReportProcessor } from './report.processor';
+import { ReportProducer } from './report-producer';
 import { ReportRequestsModule } from './report-requests.module';
 import { ReportsController } from './reports.controller';
 import { ReportsQuery } from './reports.query';
@@ -20,6 +21,7 @@ import { RequestReportUseCase } from './request-report.use-case';
     ReportParamsService,
     RequestReportUseCase,
     BuildReportUseCase,
+    ReportProducer,
     ReportProcessor,
     ReportFileStore,
     ReportsQuery,

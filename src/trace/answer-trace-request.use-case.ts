@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AuditActor, AuditService } from '../audit/audit.service';
-import type { JobContext } from '../queue/jobs';
+import { TRACKED_LOCK_TIMEOUT } from '../queue/tracked-jobs';
 import { toWeaponDto } from '../registry/registry.mapper';
 import { MISSING_STATUSES } from '../registry/weapon-status';
 import { ReportFormat, ReportKind } from '../reports/report-kinds';
@@ -15,23 +15,15 @@ import { toTraceRequestDto } from './trace-request.mapper';
 import { TraceRecords } from './trace-records.query';
 import { TraceSearch } from './trace-search.service';
 
-/** A job waits no longer than this for a lock; contention becomes a retry with backoff instead. */
-const LOCK_TIMEOUT = '10s';
-
-/** Written by the queue on the requester's behalf; the entry carries the filing request's id. */
-function queueActor(request: TraceRequestEntity): AuditActor {
-  return { requestId: request.requestId, clientIp: null, actorId: null, actorUsername: 'queue' };
-}
-
 /**
  * Answers a trace request: searches the registry for its marking and stores the outcome.
  * BullMQ may run it more than once (retries, a worker lost mid-job): the outcome is written
  * only by the run that finds the request unanswered, under the request's row lock, together
- * with its alerts and audit entry, so a repeated run changes nothing.
+ * with its alerts and audit entry, so a repeated run changes nothing. The queue's runner
+ * (src/queue/tracked-jobs.ts) moves the request to `processing` first and records its failure.
  */
 @Injectable()
 export class AnswerTraceRequestUseCase {
-  private readonly logger = new Logger('TraceRequests');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,42 +34,10 @@ export class AnswerTraceRequestUseCase {
     private readonly reports: ReportRequests,
   ) {}
 
-  async execute(traceRequestId: string, job: JobContext): Promise<{ status: string }> {
-    try {
-      if (!(await this.start(traceRequestId))) return { status: 'already answered' };
-      return { status: await this.answer(traceRequestId) };
-    } catch (error) {
-      if (job.finalAttempt) await this.fail(traceRequestId, job, error);
-      throw error;
-    }
-  }
-
-  /** BullMQ failed the job without running it (its worker died under it too often): recorded as failed. */
-  async abandoned(traceRequestId: string, job: JobContext, reason: string): Promise<void> {
-    await this.fail(traceRequestId, job, new Error(reason));
-  }
-
-  /** queued → processing, counting the run; false when there is nothing left to do. */
-  private async start(id: string): Promise<boolean> {
+  /** Run by the queue (TraceRequestProcessor) once the request is `processing`; resolves with the outcome, or the status found. */
+  async execute(id: string, queue: AuditActor): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-      const request = await manager.findOne(TraceRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!request) {
-        this.logger.warn(`trace request ${id} does not exist; its job has nothing to do`);
-        return false;
-      }
-      if (request.status === 'completed' || request.status === 'failed') return false;
-      request.status = 'processing';
-      request.attempts += 1;
-      request.startedAt ??= new Date();
-      await manager.save(request);
-      return true;
-    });
-  }
-
-  private async answer(id: string): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      await manager.query(`SET LOCAL lock_timeout = '${TRACKED_LOCK_TIMEOUT}'`);
       const request = await manager.findOne(TraceRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!request || request.status !== 'processing') return request?.status ?? 'missing';
       const { marking } = request;
@@ -126,7 +86,7 @@ export class AnswerTraceRequestUseCase {
       request.completedAt = new Date();
       request.version += 1;
       await manager.save(request);
-      await this.audit.append(manager, queueActor(request), {
+      await this.audit.append(manager, queue, {
         action: 'trace_request.completed',
         entityType: 'trace_request',
         entityId: request.id,
@@ -141,30 +101,5 @@ export class AnswerTraceRequestUseCase {
       });
       return outcome;
     });
-  }
-
-  /** The retries are spent: the requester is told it failed, in words that name no internals. */
-  private async fail(id: string, job: JobContext, error: unknown): Promise<void> {
-    this.logger.error(`trace request ${id} failed after ${job.attempt} attempts: ${(error as Error).message}`);
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const request = await manager.findOne(TraceRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!request || request.status === 'completed' || request.status === 'failed') return;
-        request.status = 'failed';
-        request.failureReason = `The registry could not be searched (${job.attempt} attempts). File the request again, or ask the registry desk.`;
-        request.completedAt = new Date();
-        request.version += 1;
-        await manager.save(request);
-        await this.audit.append(manager, queueActor(request), {
-          action: 'trace_request.failed',
-          entityType: 'trace_request',
-          entityId: request.id,
-          before: { status: 'processing' },
-          after: { status: 'failed', attempts: request.attempts, failureReason: request.failureReason },
-        });
-      });
-    } catch (recording) {
-      this.logger.error(`could not record the failure of trace request ${id}: ${(recording as Error).message}`);
-    }
   }
 }

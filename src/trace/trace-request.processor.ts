@@ -1,18 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { JobAbandoned, type JobContext, JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { JobName } from '../queue/jobs';
+import { TrackedJob, type TrackedRun, type TrackedWork } from '../queue/tracked-job';
 import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
 
 @Injectable()
-export class TraceRequestProcessor {
+@TrackedJob({
+  name: JobName.AnswerTraceRequest,
+  table: 'trace_requests',
+  entityType: 'trace_request',
+  running: 'processing',
+  endedAt: 'completed_at',
+  recordKey: 'traceRequestId',
+  alreadyEnded: 'already answered',
+  versioned: true,
+})
+export class TraceRequestProcessor implements TrackedWork<JobName.AnswerTraceRequest> {
   constructor(private readonly answer: AnswerTraceRequestUseCase) {}
 
-  @JobHandler(JobName.AnswerTraceRequest)
-  handle(payload: JobPayloads[JobName.AnswerTraceRequest], job: JobContext): Promise<{ status: string }> {
-    return this.answer.execute(payload.traceRequestId, job);
+  work(run: TrackedRun<JobName.AnswerTraceRequest>): Promise<string> {
+    return this.answer.execute(run.id, run.actor);
   }
 
-  @JobAbandoned(JobName.AnswerTraceRequest)
-  abandoned(payload: JobPayloads[JobName.AnswerTraceRequest], job: JobContext, reason: string): Promise<void> {
-    return this.answer.abandoned(payload.traceRequestId, job, reason);
+  failureReason(_request: unknown, attempts: number): string {
+    return `The registry could not be searched (${attempts} attempts). File the request again, or ask the registry desk.`;
   }
 }

@@ -247,6 +247,7 @@ describe('queue', () => {
       workers: 'running',
       jobs: { waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) },
       outbox: { pending: expect.any(Number), oldestPendingSeconds: null },
+      queued: { count: 0, oldestSeconds: null, overdue: 0, overdueAfterSeconds: 120 },
     });
   });
 });
