@@ -5,8 +5,9 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { panamaDay } from '../common/dates';
 import { DomainError, ValidationFailedError } from '../common/domain-error';
-import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
 import type { RequestContext } from '../common/request-context';
+import { requestHash } from '../idempotency/idempotency-key';
+import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
 import { HolderChecks } from '../owners/holder-checks.service';
 import { MarkingsService, type MarkingOwner } from './markings.service';
 import { holderRefusal, markingKey, needsLicence, registrationShapeErrors } from './registration-rules';
@@ -33,16 +34,13 @@ export class RegisterWeaponUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute(input: RegisterWeaponDto, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<WeaponDto>> {
+  async execute(input: RegisterWeaponDto, context: RequestContext, idempotency?: IdempotentRequest | null): Promise<IdempotentResult<WeaponDto>> {
     const shapeErrors = registrationShapeErrors(input, panamaDay());
     if (shapeErrors.length > 0) throw new ValidationFailedError(shapeErrors);
     const identity = this.markings.canonicalise(input);
     const serialNormalized = input.serialNumber ? this.markings.normaliseSerial(input.serialNumber) : null;
-    const claim = idempotencyKey
-      ? { actorId: context.principal!.id, scope: 'POST /weapons', key: idempotencyKey, requestHash: requestHash(input) }
-      : null;
 
-    return this.idempotency.run<WeaponDto>(claim, 201, async (complete) => {
+    return this.idempotency.run<WeaponDto>(idempotency, requestHash(input), async (complete) => {
       try {
         return await this.dataSource.transaction(async (manager) => {
           const holder = await this.holders.lockOwner(manager, input.ownerId);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyService } from '../common/idempotency.service';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { AlertsModule } from '../trace/alerts.module';
@@ -18,10 +18,9 @@ import { WeaponsQuery } from './weapons.query';
 
 /** Weapons, their events and corrections: the national record itself. */
 @Module({
-  imports: [OwnersModule, ReferenceModule, AlertsModule],
+  imports: [OwnersModule, ReferenceModule, AlertsModule, IdempotencyModule],
   controllers: [WeaponsController, HolderWeaponsController, CorrectionsController],
   providers: [
-    IdempotencyService,
     MarkingsService,
     RegisterWeaponUseCase,
     UpdateWeaponUseCase,
@@ -33,6 +32,7 @@ import { WeaponsQuery } from './weapons.query';
     WeaponCustody,
     WeaponRegistrations,
   ],
-  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody, WeaponRegistrations],
+  // IdempotencyModule is passed on for imports, which take it from here.
+  exports: [MarkingsService, WeaponsQuery, IdempotencyModule, WeaponCustody, WeaponRegistrations],
 })
 export class RegistryModule {}

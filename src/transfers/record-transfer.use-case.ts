@@ -5,8 +5,9 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { isCalendarDay, panamaDay } from '../common/dates';
 import { type FieldError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
-import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
 import type { RequestContext } from '../common/request-context';
+import { requestHash } from '../idempotency/idempotency-key';
+import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
 import { HolderChecks } from '../owners/holder-checks.service';
 import { OwnerInactiveError } from '../registry/registry.errors';
 import { WeaponCustody } from '../registry/weapon-custody.service';
@@ -31,12 +32,9 @@ export class RecordTransferUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute(input: RecordTransferDto, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<TransferDto>> {
+  async execute(input: RecordTransferDto, context: RequestContext, idempotency?: IdempotentRequest | null): Promise<IdempotentResult<TransferDto>> {
     this.checkShape(input);
-    const claim = idempotencyKey
-      ? { actorId: context.principal!.id, scope: 'POST /transfers', key: idempotencyKey, requestHash: requestHash(input) }
-      : null;
-    return this.idempotency.run<TransferDto>(claim, 201, (complete) =>
+    return this.idempotency.run<TransferDto>(idempotency, requestHash(input), (complete) =>
       this.dataSource.transaction(async (manager) => {
         const weapon = await this.custody.lock(manager, input.weaponId);
         assertInJurisdiction(context.principal, weapon.district);

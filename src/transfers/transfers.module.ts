@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OwnersModule } from '../owners/owners.module';
 import { RegistryModule } from '../registry/registry.module';
 import { RecordTransferUseCase } from './record-transfer.use-case';
@@ -6,7 +7,7 @@ import { TransfersController } from './transfers.controller';
 import { TransfersQuery } from './transfers.query';
 
 @Module({
-  imports: [RegistryModule, OwnersModule],
+  imports: [RegistryModule, OwnersModule, IdempotencyModule],
   controllers: [TransfersController],
   providers: [RecordTransferUseCase, TransfersQuery],
 })
