@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
-import { AlertsModule } from '../trace/alerts.module';
+import { AlertsModule } from '../alerts/alerts.module';
 import { ApproveCorrectionUseCase } from './approve-correction.use-case';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';

@@ -6,7 +6,7 @@ import { panamaDay } from '../common/dates';
 import { copyRows } from '../database/copy-rows';
 import { copyJson, type CopyValue, copyRow } from '../database/copy-text';
 import { licenceInForceSql } from '../owners/licence-in-force';
-import { AlertsService } from '../trace/alerts.service';
+import { AlertsService } from '../alerts/alerts.service';
 import type { CanonicalIdentity, MarkingOwner } from './markings.service';
 import { markingKey } from './registration-rules';
 import { formatRegistryNumber, nationalMark, normaliseSerial } from './serial';

@@ -3,7 +3,7 @@ import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistryModule } from '../registry/registry.module';
 import { ReportRequestsModule } from '../reports/report-requests.module';
-import { AlertsModule } from './alerts.module';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
 import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
 import { SearchTraceUseCase } from './search-trace.use-case';
