@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { panamaDay } from '../common/dates';
-import { DomainError, ValidationFailedError } from '../common/domain-error';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
 import { requestHash } from '../idempotency/idempotency-key';
 import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
-import { HolderChecks } from '../owners/holder-checks.service';
+import { HolderStandingQuery } from '../owners/holder-standing.query';
 import { MarkingsService, type MarkingOwner } from './markings.service';
 import { holderRefusal, markingKey, needsLicence, registrationShapeErrors } from './registration-rules';
 import { toWeaponDto } from './registry.mapper';
@@ -28,7 +28,7 @@ export class RegisterWeaponUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly markings: MarkingsService,
-    private readonly holders: HolderChecks,
+    private readonly standing: HolderStandingQuery,
     private readonly registrations: WeaponRegistrations,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
@@ -43,12 +43,12 @@ export class RegisterWeaponUseCase {
     return this.idempotency.run<WeaponDto>(idempotency, requestHash(input), async (complete) => {
       try {
         return await this.dataSource.transaction(async (manager) => {
-          const holder = await this.holders.lockOwner(manager, input.ownerId);
+          const [standing] = await this.standing.ofOwners(manager, [
+            { ownerId: input.ownerId, type: identity.type, day: input.acquisition.date, needsLicence: needsLicence(input.acquisition.kind) },
+          ]);
+          if (!standing) throw new NotFoundError('Owner', input.ownerId);
+          const { holder, licensed } = standing;
           assertInJurisdiction(context.principal, holder.district);
-          const licensed =
-            needsLicence(input.acquisition.kind) &&
-            (await this.registrations.licensed(manager, [{ ownerId: holder.id, type: identity.type, day: input.acquisition.date }]))
-              .size > 0;
           const refusal = holderRefusal(
             holder,
             { type: identity.type, acquisitionKind: input.acquisition.kind, acquisitionDate: input.acquisition.date },

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { isCalendarDay, panamaDay } from '../common/dates';
-import { type FieldError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
+import { type FieldError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
 import { requestHash } from '../idempotency/idempotency-key';
 import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
-import { HolderChecks } from '../owners/holder-checks.service';
+import { HolderStandingQuery } from '../owners/holder-standing.query';
 import { OwnerInactiveError } from '../registry/registry.errors';
 import { WeaponCustody } from '../registry/weapon-custody.service';
 import { WeaponStatus } from '../registry/weapon-status';
@@ -27,7 +27,7 @@ export class RecordTransferUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly custody: WeaponCustody,
-    private readonly holders: HolderChecks,
+    private readonly standing: HolderStandingQuery,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
   ) {}
@@ -43,11 +43,13 @@ export class RecordTransferUseCase {
         if (weapon.holderId !== input.fromOwnerId) throw new HolderMismatchError(weapon.id);
         let change: Parameters<WeaponCustody['change']>[3] = { exported: true };
         if (input.kind !== 'export') {
-          const recipient = await this.holders.lockOwner(manager, input.toOwnerId!);
+          const [standing] = await this.standing.ofOwners(manager, [
+            { ownerId: input.toOwnerId!, type: weapon.type, day: input.date, needsLicence: true },
+          ]);
+          if (!standing) throw new NotFoundError('Owner', input.toOwnerId!);
+          const recipient = standing.holder;
           if (recipient.status !== 'active') throw new OwnerInactiveError(recipient.id, recipient.status);
-          if (!(await this.holders.hasLicenceInForce(manager, recipient.id, weapon.type, input.date))) {
-            throw new RecipientNotLicensedError(weapon.type, input.date);
-          }
+          if (!standing.licensed) throw new RecipientNotLicensedError(weapon.type, input.date);
           change = { holderId: recipient.id, district: recipient.district };
         }
         const transfer = manager.create(TransferEntity, {
