@@ -13,6 +13,7 @@ import { RejectCorrectionUseCase } from './reject-correction.use-case';
 import { UpdateWeaponUseCase } from './update-weapon.use-case';
 import { HolderWeaponsController, WeaponsController } from './weapons.controller';
 import { WeaponCustody } from './weapon-custody.service';
+import { WeaponHistoryQuery } from './weapon-history.query';
 import { WeaponRegistrations } from './weapon-registrations.service';
 import { WeaponsQuery } from './weapons.query';
 
@@ -29,10 +30,11 @@ import { WeaponsQuery } from './weapons.query';
     ApproveCorrectionUseCase,
     RejectCorrectionUseCase,
     WeaponsQuery,
+    WeaponHistoryQuery,
     WeaponCustody,
     WeaponRegistrations,
   ],
   // IdempotencyModule is passed on for imports, which take it from here.
-  exports: [MarkingsService, WeaponsQuery, IdempotencyModule, WeaponCustody, WeaponRegistrations],
+  exports: [MarkingsService, WeaponsQuery, WeaponHistoryQuery, IdempotencyModule, WeaponCustody, WeaponRegistrations],
 })
 export class RegistryModule {}
