@@ -72,6 +72,9 @@ describe('idempotency leases', () => {
     const cut = transfer(body, 'cut-off-key').then((response) => response);
     await blockedOnLock();
     expect(await keyState('cut-off-key')).toBe('in_progress');
+    // The scope is the route, as it was before the edge built it: keys stored then still replay.
+    const { rows: scopes } = await owner.query('SELECT scope FROM idempotency_keys WHERE key = $1', ['cut-off-key']);
+    expect(scopes).toEqual([{ scope: 'POST /transfers' }]);
 
     // The database goes out of the service's reach: its connections are killed and new ones refused,
     // so the request fails and so does its clean-up.
