@@ -12,6 +12,7 @@ import { UserEntity } from '../users/user.entity';
 import { importsEntities } from '../imports/imports.entities';
 import { reconciliationEntities } from '../reconciliation/reconciliation.entities';
 import { reportsEntities } from '../reports/reports.entities';
+import { alertsEntities } from '../alerts/alerts.entities';
 
 /** Every mapped table, so the app and the CLI data source see the same model. */
 export const entities = [
@@ -30,4 +31,5 @@ export const entities = [
   ...reconciliationEntities,
   ...reportsEntities,
   ...importsEntities,
+  ...alertsEntities,
 ];

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ErrorCode } from '../common/error-code';
-import { idempotencyKey } from '../common/idempotency.service';
 import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import type { Page } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/validation';
+import { idempotencyKey } from '../idempotency/idempotency-key';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import type { IdempotentResult } from '../idempotency/idempotency.service';
 import { CreateImportUseCase } from './create-import.use-case';
 import { CSV_BODY } from './csv-body';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './import-csv';
@@ -44,7 +45,7 @@ export class ImportsController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({ description: FILE_DESCRIPTION, schema: { type: 'string', format: 'binary' } })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h' })
+  @Idempotent()
   @ApiAcceptedResponse({ type: AcceptedImportDto, description: 'Queued; a replay carries `Idempotent-Replayed: true`' })
   @ApiProblems(
     ErrorCode.ValidationFailed,
@@ -54,16 +55,12 @@ export class ImportsController {
     ErrorCode.PayloadTooLarge,
     ErrorCode.UnsupportedMediaType,
   )
-  async upload(
+  upload(
     @Body() body: unknown,
     @Ctx() context: RequestContext,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AcceptedImportDto> {
-    const result = await this.create.execute(body, context, idempotencyKey(key));
-    void reply.status(result.status);
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+  ): Promise<IdempotentResult<AcceptedImportDto>> {
+    return this.create.execute(body, context, idempotencyKey(key));
   }
 
   @Get()

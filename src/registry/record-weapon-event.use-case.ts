@@ -7,7 +7,7 @@ import { assertInJurisdiction } from '../auth/jurisdiction';
 import { panamaDay } from '../common/dates';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
-import { HolderChecks } from '../owners/holder-checks.service';
+import { HolderStandingQuery } from '../owners/holder-standing.query';
 import { eventPermission } from './event-permissions';
 import { toWeaponDto, toWeaponEventDto } from './registry.mapper';
 import { HolderNotLicensedError, InvalidStatusTransitionError, OwnerInactiveError } from './registry.errors';
@@ -20,7 +20,7 @@ import { WeaponEntity } from './weapon.entity';
 export class RecordWeaponEventUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly holders: HolderChecks,
+    private readonly standing: HolderStandingQuery,
     private readonly audit: AuditService,
   ) {}
 
@@ -42,12 +42,11 @@ export class RecordWeaponEventUseCase {
       if (!to) throw new InvalidStatusTransitionError(input.kind, weapon.status);
       if (input.kind === WeaponEventKind.Returned) {
         // Returned to the same holder, who must still be entitled to hold it.
-        const holder = await this.holders.lockOwner(manager, weapon.holderId);
-        if (holder.status !== 'active') throw new OwnerInactiveError(holder.id, holder.status);
         const day = panamaDay(new Date(input.occurredAt));
-        if (!(await this.holders.hasLicenceInForce(manager, holder.id, weapon.type, day))) {
-          throw new HolderNotLicensedError(weapon.type, day);
-        }
+        const [standing] = await this.standing.ofOwners(manager, [{ ownerId: weapon.holderId, type: weapon.type, day, needsLicence: true }]);
+        if (!standing) throw new NotFoundError('Owner', weapon.holderId);
+        if (standing.holder.status !== 'active') throw new OwnerInactiveError(standing.holder.id, standing.holder.status);
+        if (!standing.licensed) throw new HolderNotLicensedError(weapon.type, day);
       }
       const before = toWeaponDto(weapon);
       const now = new Date();

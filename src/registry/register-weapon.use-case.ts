@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { panamaDay } from '../common/dates';
-import { DomainError, ValidationFailedError } from '../common/domain-error';
-import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
-import { HolderChecks } from '../owners/holder-checks.service';
+import { requestHash } from '../idempotency/idempotency-key';
+import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
+import { HolderStandingQuery } from '../owners/holder-standing.query';
 import { MarkingsService, type MarkingOwner } from './markings.service';
 import { holderRefusal, markingKey, needsLicence, registrationShapeErrors } from './registration-rules';
 import { toWeaponDto } from './registry.mapper';
@@ -27,30 +28,27 @@ export class RegisterWeaponUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly markings: MarkingsService,
-    private readonly holders: HolderChecks,
+    private readonly standing: HolderStandingQuery,
     private readonly registrations: WeaponRegistrations,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
   ) {}
 
-  async execute(input: RegisterWeaponDto, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<WeaponDto>> {
+  async execute(input: RegisterWeaponDto, context: RequestContext, idempotency?: IdempotentRequest | null): Promise<IdempotentResult<WeaponDto>> {
     const shapeErrors = registrationShapeErrors(input, panamaDay());
     if (shapeErrors.length > 0) throw new ValidationFailedError(shapeErrors);
     const identity = this.markings.canonicalise(input);
     const serialNormalized = input.serialNumber ? this.markings.normaliseSerial(input.serialNumber) : null;
-    const claim = idempotencyKey
-      ? { actorId: context.principal!.id, scope: 'POST /weapons', key: idempotencyKey, requestHash: requestHash(input) }
-      : null;
 
-    return this.idempotency.run<WeaponDto>(claim, 201, async (complete) => {
+    return this.idempotency.run<WeaponDto>(idempotency, requestHash(input), async (complete) => {
       try {
         return await this.dataSource.transaction(async (manager) => {
-          const holder = await this.holders.lockOwner(manager, input.ownerId);
+          const [standing] = await this.standing.ofOwners(manager, [
+            { ownerId: input.ownerId, type: identity.type, day: input.acquisition.date, needsLicence: needsLicence(input.acquisition.kind) },
+          ]);
+          if (!standing) throw new NotFoundError('Owner', input.ownerId);
+          const { holder, licensed } = standing;
           assertInJurisdiction(context.principal, holder.district);
-          const licensed =
-            needsLicence(input.acquisition.kind) &&
-            (await this.registrations.licensed(manager, [{ ownerId: holder.id, type: identity.type, day: input.acquisition.date }]))
-              .size > 0;
           const refusal = holderRefusal(
             holder,
             { type: identity.type, acquisitionKind: input.acquisition.kind, acquisitionDate: input.acquisition.date },

@@ -33,7 +33,7 @@ export class InvalidStatusTransitionError extends DomainError {
 
 export class UnknownWeaponTypeError extends ValidationFailedError {
   constructor(field: string, value: string) {
-    super([{ field, message: `unknown weapon type ${JSON.stringify(value)} (see GET /reference/weapon-types)` }]);
+    super([{ field, message: `unknown weapon type ${JSON.stringify(value)} (see the reference weapon types)` }]);
   }
 }
 

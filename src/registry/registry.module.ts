@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyService } from '../common/idempotency.service';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
-import { AlertsModule } from '../trace/alerts.module';
+import { AlertsModule } from '../alerts/alerts.module';
 import { ApproveCorrectionUseCase } from './approve-correction.use-case';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
@@ -14,15 +14,15 @@ import { RejectCorrectionUseCase } from './reject-correction.use-case';
 import { UpdateWeaponUseCase } from './update-weapon.use-case';
 import { HolderWeaponsController, WeaponsController } from './weapons.controller';
 import { WeaponCustody } from './weapon-custody.service';
+import { WeaponHistoryQuery } from './weapon-history.query';
 import { WeaponRegistrations } from './weapon-registrations.service';
 import { WeaponsQuery } from './weapons.query';
 
 /** Weapons, their events and corrections: the national record itself. */
 @Module({
-  imports: [OwnersModule, ReferenceModule, AlertsModule],
+  imports: [OwnersModule, ReferenceModule, AlertsModule, IdempotencyModule],
   controllers: [WeaponsController, HolderWeaponsController, CorrectionsController],
   providers: [
-    IdempotencyService,
     MarkingsService,
     RegisterWeaponUseCase,
     UpdateWeaponUseCase,
@@ -31,10 +31,12 @@ import { WeaponsQuery } from './weapons.query';
     ApproveCorrectionUseCase,
     RejectCorrectionUseCase,
     WeaponsQuery,
+    WeaponHistoryQuery,
     WeaponCustody,
     WeaponRegistrations,
     RegistrationBatch,
   ],
-  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody, WeaponRegistrations, RegistrationBatch],
+  // IdempotencyModule is passed on for imports, which take it from here.
+  exports: [MarkingsService, WeaponsQuery, WeaponHistoryQuery, IdempotencyModule, WeaponCustody, WeaponRegistrations, RegistrationBatch],
 })
 export class RegistryModule {}

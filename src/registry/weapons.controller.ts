@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role.enum';
 import { ErrorCode } from '../common/error-code';
-import { idempotencyKey } from '../common/idempotency.service';
 import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import { type Page, PageQuery } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/validation';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
+import type { IdempotentRequest, IdempotentResult } from '../idempotency/idempotency.service';
 import { CorrectionDto, ProposeCorrectionDto } from './correction.dto';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
 import { RecordWeaponEventUseCase } from './record-weapon-event.use-case';
@@ -37,7 +37,7 @@ export class WeaponsController {
   @Post()
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Register a weapon to its holder' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h' })
+  @Idempotent()
   @ApiCreatedResponse({ type: WeaponDto, description: 'Registered; a replay carries `Idempotent-Replayed: true`' })
   @ApiProblems(
     ErrorCode.ValidationFailed,
@@ -50,16 +50,12 @@ export class WeaponsController {
     ErrorCode.HolderNotLicensed,
     ErrorCode.IdempotencyKeyReused,
   )
-  async create(
+  create(
     @Body() body: RegisterWeaponDto,
     @Ctx() context: RequestContext,
-    @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WeaponDto> {
-    const result = await this.register.execute(body, context, idempotencyKey(key));
-    void reply.status(result.status);
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    @IdempotencyKey() idempotency: IdempotentRequest | null,
+  ): Promise<IdempotentResult<WeaponDto>> {
+    return this.register.execute(body, context, idempotency);
   }
 
   @Get()

@@ -7,7 +7,7 @@ import { toWeaponDto } from '../registry/registry.mapper';
 import { MISSING_STATUSES } from '../registry/weapon-status';
 import { ReportFormat, ReportKind } from '../reports/report-kinds';
 import { ReportRequests } from '../reports/report-requests.service';
-import { AlertsService } from './alerts.service';
+import { AlertsService } from '../alerts/alerts.service';
 import { outcomeOf } from './serial-match';
 import type { TraceResultDto } from './trace-request.dto';
 import { TraceRequestEntity } from './trace-request.entity';

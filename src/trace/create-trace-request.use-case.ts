@@ -91,7 +91,7 @@ export class CreateTraceRequestUseCase {
       errors.push({ field: 'recovery.date', message: 'recovery.date cannot be in the future' });
     }
     if (input.recovery.district && (await this.districts.unknownCodes([input.recovery.district])).length > 0) {
-      errors.push({ field: 'recovery.district', message: `unknown district ${input.recovery.district} (see GET /reference/districts)` });
+      errors.push({ field: 'recovery.district', message: `unknown district ${input.recovery.district} (see the reference districts)` });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     const { make, calibre, type } = input.marking;

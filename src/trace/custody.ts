@@ -1,12 +1,6 @@
-/** One change of holder, as the transfers table records it, in the order it was recorded. */
-export interface TransferStep {
-  id: string;
-  fromOwnerId: string;
-  /** Null for an export: the weapon left the country and the registry's custody. */
-  toOwnerId: string | null;
-  kind: string;
-  date: string;
-}
+import type { TransferStep } from '../transfers/transfer-steps.query';
+
+export type { TransferStep } from '../transfers/transfer-steps.query';
 
 export interface CustodyPeriod {
   ownerId: string;

@@ -3,7 +3,7 @@ import { actorOf } from '../audit/audit.service';
 import type { RequestContext } from '../common/request-context';
 import { toWeaponDto } from '../registry/registry.mapper';
 import { MISSING_STATUSES } from '../registry/weapon-status';
-import { AlertsService } from './alerts.service';
+import { AlertsService } from '../alerts/alerts.service';
 import { TraceSearch } from './trace-search.service';
 import type { TraceSearchQuery, TraceSearchResultDto } from './trace.dto';
 

@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type HolderSnapshot, HolderChecks } from '../owners/holder-checks.service';
-import { toWeaponEventDto } from '../registry/registry.mapper';
-import { WeaponEventEntity } from '../registry/weapon-event.entity';
+import { WeaponHistoryQuery } from '../registry/weapon-history.query';
 import { WeaponStatus } from '../registry/weapon-status';
 import { WeaponsQuery } from '../registry/weapons.query';
-import { custodyChain, traceFlags, type TransferStep } from './custody';
+import { TransferStepsQuery } from '../transfers/transfer-steps.query';
+import { custodyChain, traceFlags } from './custody';
 import type { CustodyOwnerDto, TraceHolderDto, TraceRecordDto } from './trace.dto';
-
-interface TransferRow {
-  id: string;
-  from_owner_id: string;
-  to_owner_id: string | null;
-  kind: string;
-  date: string;
-}
 
 function ownerView(owner: HolderSnapshot | undefined, id: string): CustodyOwnerDto {
   // An owner is never deleted, so a missing one means the chain points at a row this read cannot see.
@@ -25,41 +15,26 @@ function ownerView(owner: HolderSnapshot | undefined, id: string): CustodyOwnerD
 
 /**
  * A weapon's trace record: the weapon, its current holder, the chain of custody from first
- * registration, every event and the flags police should see first. Each part is one indexed
- * read: transfers by ix_transfers_weapon, events by ix_weapon_events_weapon, corrections by
- * ix_corrections_weapon, owners by primary key.
+ * registration, every event and the flags police should see first, each part asked of the
+ * module that owns it: the weapon, its events and pending corrections of registry, its
+ * transfers of transfers, its holders of owners (each one indexed read).
  */
 @Injectable()
 export class TraceRecords {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly weapons: WeaponsQuery,
+    private readonly history: WeaponHistoryQuery,
+    private readonly transferSteps: TransferStepsQuery,
     private readonly holders: HolderChecks,
   ) {}
 
   async build(weaponId: string): Promise<TraceRecordDto> {
     const weapon = await this.weapons.get(weaponId);
-    const [transfers, events, corrections] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, from_owner_id, to_owner_id, kind, to_char(date, 'YYYY-MM-DD') AS date
-           FROM transfers WHERE weapon_id = $1 ORDER BY recorded_at, id`,
-        [weaponId],
-      ) as Promise<TransferRow[]>,
-      this.dataSource.getRepository(WeaponEventEntity).find({
-        where: { weaponId },
-        order: { occurredAt: 'ASC', recordedAt: 'ASC', id: 'ASC' },
-      }),
-      this.dataSource.query(`SELECT count(*)::int AS pending FROM corrections WHERE weapon_id = $1 AND status = 'pending'`, [
-        weaponId,
-      ]) as Promise<Array<{ pending: number }>>,
+    const [steps, events, pendingCorrections] = await Promise.all([
+      this.transferSteps.ofWeapon(weaponId),
+      this.history.eventsOf(weaponId),
+      this.history.pendingCorrections(weaponId),
     ]);
-    const steps: TransferStep[] = transfers.map((row) => ({
-      id: row.id,
-      fromOwnerId: row.from_owner_id,
-      toOwnerId: row.to_owner_id,
-      kind: row.kind,
-      date: row.date,
-    }));
     const periods = custodyChain({ holderId: weapon.holderId, acquiredOn: weapon.acquisition.date }, steps);
     const owners = await this.holders.findOwners([weapon.holderId, ...periods.map((period) => period.ownerId)]);
     const current = weapon.status === WeaponStatus.Exported ? undefined : owners.get(weapon.holderId);
@@ -76,14 +51,14 @@ export class TraceRecords {
         to: period.to,
         via: period.via,
       })),
-      events: events.map(toWeaponEventDto),
+      events,
       flags: traceFlags({
         status: weapon.status,
         unverifiedMake: weapon.unverifiedMake,
         unverifiedCalibre: weapon.unverifiedCalibre,
         serialStatus: weapon.serialStatus,
         hasBallistics: weapon.ballistics !== null,
-        pendingCorrections: corrections[0].pending,
+        pendingCorrections,
         holderStatus: holder?.status ?? null,
       }),
     };

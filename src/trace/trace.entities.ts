@@ -1,4 +1,3 @@
-import { AlertEntity } from './alert.entity';
 import { TraceRequestEntity } from './trace-request.entity';
 
-export const traceEntities: Array<new () => object> = [TraceRequestEntity, AlertEntity];
+export const traceEntities: Array<new () => object> = [TraceRequestEntity];

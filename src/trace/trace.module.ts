@@ -3,7 +3,8 @@ import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistryModule } from '../registry/registry.module';
 import { ReportRequestsModule } from '../reports/report-requests.module';
-import { AlertsModule } from './alerts.module';
+import { TransfersModule } from '../transfers/transfers.module';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
 import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
 import { SearchTraceUseCase } from './search-trace.use-case';
@@ -20,7 +21,7 @@ import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
  * queue, and (through AlertsModule) stolen-weapon alerts.
  */
 @Module({
-  imports: [RegistryModule, OwnersModule, ReferenceModule, AlertsModule, ReportRequestsModule],
+  imports: [RegistryModule, OwnersModule, ReferenceModule, AlertsModule, ReportRequestsModule, TransfersModule],
   controllers: [TraceController, TraceRequestsController],
   providers: [
     TraceSearch,

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { isCalendarDay, panamaDay } from '../common/dates';
-import { type FieldError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
-import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
+import { type FieldError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
-import { HolderChecks } from '../owners/holder-checks.service';
+import { requestHash } from '../idempotency/idempotency-key';
+import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
+import { HolderStandingQuery } from '../owners/holder-standing.query';
 import { OwnerInactiveError } from '../registry/registry.errors';
 import { WeaponCustody } from '../registry/weapon-custody.service';
 import { WeaponStatus } from '../registry/weapon-status';
@@ -26,17 +27,14 @@ export class RecordTransferUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly custody: WeaponCustody,
-    private readonly holders: HolderChecks,
+    private readonly standing: HolderStandingQuery,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
   ) {}
 
-  async execute(input: RecordTransferDto, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<TransferDto>> {
+  async execute(input: RecordTransferDto, context: RequestContext, idempotency?: IdempotentRequest | null): Promise<IdempotentResult<TransferDto>> {
     this.checkShape(input);
-    const claim = idempotencyKey
-      ? { actorId: context.principal!.id, scope: 'POST /transfers', key: idempotencyKey, requestHash: requestHash(input) }
-      : null;
-    return this.idempotency.run<TransferDto>(claim, 201, (complete) =>
+    return this.idempotency.run<TransferDto>(idempotency, requestHash(input), (complete) =>
       this.dataSource.transaction(async (manager) => {
         const weapon = await this.custody.lock(manager, input.weaponId);
         assertInJurisdiction(context.principal, weapon.district);
@@ -45,11 +43,13 @@ export class RecordTransferUseCase {
         if (weapon.holderId !== input.fromOwnerId) throw new HolderMismatchError(weapon.id);
         let change: Parameters<WeaponCustody['change']>[3] = { exported: true };
         if (input.kind !== 'export') {
-          const recipient = await this.holders.lockOwner(manager, input.toOwnerId!);
+          const [standing] = await this.standing.ofOwners(manager, [
+            { ownerId: input.toOwnerId!, type: weapon.type, day: input.date, needsLicence: true },
+          ]);
+          if (!standing) throw new NotFoundError('Owner', input.toOwnerId!);
+          const recipient = standing.holder;
           if (recipient.status !== 'active') throw new OwnerInactiveError(recipient.id, recipient.status);
-          if (!(await this.holders.hasLicenceInForce(manager, recipient.id, weapon.type, input.date))) {
-            throw new RecipientNotLicensedError(weapon.type, input.date);
-          }
+          if (!standing.licensed) throw new RecipientNotLicensedError(weapon.type, input.date);
           change = { holderId: recipient.id, district: recipient.district };
         }
         const transfer = manager.create(TransferEntity, {

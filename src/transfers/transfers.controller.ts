@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role.enum';
 import { ErrorCode } from '../common/error-code';
-import { idempotencyKey } from '../common/idempotency.service';
 import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import { type Page, PageQuery } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/validation';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
+import type { IdempotentRequest, IdempotentResult } from '../idempotency/idempotency.service';
 import { RecordTransferUseCase } from './record-transfer.use-case';
 import { RecordTransferDto, TransferDto } from './transfer.dto';
 import { TransfersQuery } from './transfers.query';
@@ -26,7 +26,7 @@ export class TransfersController {
   @Post('transfers')
   @Roles(Role.Admin, Role.Officer, Role.Supervisor)
   @ApiOperation({ summary: 'Record a change of holder (sale, donation, inheritance…) or an export' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h' })
+  @Idempotent()
   @ApiCreatedResponse({ type: TransferDto, description: 'Recorded; a replay carries `Idempotent-Replayed: true`' })
   @ApiProblems(
     ErrorCode.ValidationFailed,
@@ -41,16 +41,12 @@ export class TransfersController {
     ErrorCode.RecipientNotLicensed,
     ErrorCode.IdempotencyKeyReused,
   )
-  async create(
+  create(
     @Body() body: RecordTransferDto,
     @Ctx() context: RequestContext,
-    @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TransferDto> {
-    const result = await this.record.execute(body, context, idempotencyKey(key));
-    void reply.status(result.status);
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return result.body;
+    @IdempotencyKey() idempotency: IdempotentRequest | null,
+  ): Promise<IdempotentResult<TransferDto>> {
+    return this.record.execute(body, context, idempotency);
   }
 
   @Get('transfers/:id')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import type { AlertSource } from './alert.entity';
+import { INSERT_ALERTS_SQL } from './alerts.sql';
 
 export interface AlertInput {
   source: AlertSource;
@@ -81,19 +82,13 @@ export class AlertsService {
    * it now; an alert equal to one that exists is left out. The new alerts' ids by weapon.
    */
   private async insert(manager: EntityManager, actor: AuditActor, inputs: readonly AlertInput[]): Promise<Map<string, string>> {
-    const rows = (await manager.query(
-      `INSERT INTO alerts (source, weapon_id, weapon, details, trace_request_id, raised_by, raised_by_username,
-                           request_id, raised_at, status, version)
-       SELECT i.source, w.id,
-              jsonb_build_object('id', w.id, 'registryNumber', w.registry_number, 'make', w.make, 'model', w.model,
-                                 'serialNumber', w.serial_number, 'status', w.status),
-              i.details, i."traceRequestId", $2, $3, $4, $5, 'open', 1
-         FROM jsonb_to_recordset($1::jsonb) AS i(source text, "weaponId" uuid, details jsonb, "traceRequestId" uuid)
-         JOIN weapons w ON w.id = i."weaponId"
-       ON CONFLICT DO NOTHING
-       RETURNING id, weapon_id`,
-      [JSON.stringify(inputs), actor.actorId, actor.actorUsername, actor.requestId, new Date()],
-    )) as Array<{ id: string; weapon_id: string }>;
+    const rows = (await manager.query(INSERT_ALERTS_SQL, [
+      JSON.stringify(inputs),
+      actor.actorId,
+      actor.actorUsername,
+      actor.requestId,
+      new Date(),
+    ])) as Array<{ id: string; weapon_id: string }>;
     return new Map(rows.map((row) => [row.weapon_id, row.id]));
   }
 }

@@ -9,7 +9,7 @@ import { uuidParam } from '../common/validation';
 import { AcknowledgeAlertUseCase } from './acknowledge-alert.use-case';
 import { AlertDto, AlertQuery } from './alert.dto';
 import { AlertsQuery } from './alerts.query';
-import { TRACERS } from './trace.roles';
+import { ALERT_HANDLERS } from './alerts.roles';
 
 @ApiTags('tracing')
 @Controller('alerts')
@@ -20,7 +20,7 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @Roles(...TRACERS)
+  @Roles(...ALERT_HANDLERS)
   @ApiOperation({ summary: 'Stolen-weapon hits, newest first; `?status=open` for those still to be dealt with' })
   @ApiPageResponse(AlertDto)
   @ApiProblems(ErrorCode.ValidationFailed)
@@ -30,7 +30,7 @@ export class AlertsController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @Roles(...TRACERS)
+  @Roles(...ALERT_HANDLERS)
   @ApiOperation({ summary: 'Acknowledge an alert; acknowledging it again changes nothing' })
   @ApiOkResponse({ type: AlertDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)

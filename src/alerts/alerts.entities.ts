@@ -1,0 +1,3 @@
+import { AlertEntity } from './alert.entity';
+
+export const alertsEntities: Array<new () => object> = [AlertEntity];
