@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { entryHash } from '../src/audit/audit-chain';
+import { entryHash } from '../src/audit/chain/audit-chain';
 
 /*
  * Grows the audit chain of a scratch database by N valid entries, set-based: the chain is

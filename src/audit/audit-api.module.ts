@@ -1,28 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AuditCheckpointProcessor } from './audit-checkpoint.processor';
-import { AuditCheckpointSchedule } from './audit-checkpoint.schedule';
-import { AuditCheckpointsQuery } from './audit-checkpoints.query';
-import { AuditEventsQuery } from './audit-events.query';
-import { AuditVerificationQuery } from './audit-verification.query';
 import { AuditController } from './audit.controller';
-import { ExportAuditUseCase } from './export-audit.use-case';
-import { SignAuditCheckpointUseCase } from './sign-audit-checkpoint.use-case';
+import { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
+import { AuditEventsQuery } from './events/audit-events.query';
+import { ExportAuditUseCase } from './export/export-audit.use-case';
+import { AuditVerificationQuery } from './verification/audit-verification.query';
 
-/**
- * What auditors use: reading, verifying and exporting the chain, and the signed checkpoints.
- * The checkpoint job's handler lives here, so a worker process imports this module too.
- */
+/** What auditors use over HTTP: reading, verifying and exporting the chain, and the signed checkpoints. */
 @Module({
+  imports: [AuditCheckpointsModule],
   controllers: [AuditController],
-  providers: [
-    AuditEventsQuery,
-    AuditCheckpointsQuery,
-    AuditVerificationQuery,
-    ExportAuditUseCase,
-    SignAuditCheckpointUseCase,
-    AuditCheckpointProcessor,
-    AuditCheckpointSchedule,
-  ],
-  exports: [AuditCheckpointProcessor, SignAuditCheckpointUseCase, AuditCheckpointsQuery],
+  providers: [AuditEventsQuery, AuditVerificationQuery, ExportAuditUseCase],
+  exports: [AuditCheckpointsModule],
 })
 export class AuditApiModule {}

@@ -5,17 +5,17 @@ import { ErrorCode } from '../common/error-code';
 import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import { type Page, PageQuery } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
-import { AuditCheckpointDto, AuditPublicKeyDto } from './audit-checkpoint.dto';
-import { AuditCheckpointsQuery } from './audit-checkpoints.query';
-import { AuditEntityParams, AuditEventDto, AuditEventSearchQuery, AuditHistoryEntryDto } from './audit-event.dto';
-import { AuditEventsQuery } from './audit-events.query';
-import { AuditExportQuery } from './audit-export.dto';
-import { AuditVerificationQuery } from './audit-verification.query';
-import { SeqRangeQuery, VerifyResultDto } from './audit-verify.dto';
+import { AuditCheckpointDto, AuditPublicKeyDto } from './checkpoints/audit-checkpoint.dto';
+import { AuditCheckpointsQuery } from './checkpoints/audit-checkpoints.query';
+import { AuditEntityParams, AuditEventDto, AuditEventSearchQuery, AuditHistoryEntryDto } from './events/audit-event.dto';
+import { AuditEventsQuery } from './events/audit-events.query';
+import { AuditExportQuery } from './export/audit-export.dto';
+import { AuditVerificationQuery } from './verification/audit-verification.query';
+import { SeqRangeQuery, VerifyResultDto } from './verification/audit-verify.dto';
 import { AUDIT_READERS } from './audit.roles';
-import { actorOf } from './audit.service';
-import { ExportAuditUseCase } from './export-audit.use-case';
-import { SignAuditCheckpointUseCase } from './sign-audit-checkpoint.use-case';
+import { actorOf } from './log/audit.service';
+import { ExportAuditUseCase } from './export/export-audit.use-case';
+import { SignAuditCheckpointUseCase } from './checkpoints/sign-audit-checkpoint.use-case';
 
 const EXPORT_DESCRIPTION =
   'One line per entry, oldest first, with every hashed field plus prevHash and hash, so the file verifies on its own ' +

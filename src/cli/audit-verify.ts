@@ -2,10 +2,10 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { type ChainedEntry } from '../audit/audit-chain';
-import { ChainCheck, type CheckpointKey } from '../audit/audit-chain-check';
-import { keyIdOf, type SignedCheckpoint } from '../audit/audit-checkpoint.signing';
-import { checkCsvHeader, CsvReader, entryFromCsv, entryFromNdjson, ExportFormat, ExportFormatError } from '../audit/audit-export.format';
+import { type ChainedEntry } from '../audit/chain/audit-chain';
+import { ChainCheck, type CheckpointKey } from '../audit/verification/audit-chain-check';
+import { keyIdOf, type SignedCheckpoint } from '../audit/checkpoints/audit-checkpoint.signing';
+import { checkCsvHeader, CsvReader, entryFromCsv, entryFromNdjson, ExportFormat, ExportFormatError } from '../audit/export/audit-export.format';
 
 /*
  * Offline verifier of an audit export. It needs Node.js alone: no database, no service and

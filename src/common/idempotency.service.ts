@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../audit/chain/audit-chain';
 import { DomainError, ValidationFailedError } from './domain-error';
 import { ErrorCode } from './error-code';
 

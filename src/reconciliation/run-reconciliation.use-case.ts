@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditCheckpointsQuery } from '../audit/audit-checkpoints.query';
+import { AuditCheckpointsQuery } from '../audit/checkpoints/audit-checkpoints.query';
 import { type AuditActor, AuditService } from '../audit/audit.service';
-import { type ChainReport } from '../audit/audit-chain-check';
+import { type ChainReport } from '../audit/verification/audit-chain-check';
 import { panamaDay } from '../common/dates';
 import type { JobContext, JobPayloads, JobName } from '../queue/jobs';
 import { countsOf, type FindingCounts, type FindingKind } from './finding-kinds';

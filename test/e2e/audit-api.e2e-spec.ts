@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Pool } from 'pg';
-import { type ChainedEntry, type ChainedFields, entryHash } from '../../src/audit/audit-chain';
-import { type AuditRow, INSERT_ENTRY_SQL, insertEntryValues, toChainedEntry } from '../../src/audit/audit-row';
-import { checkpointMessage } from '../../src/audit/audit-checkpoint.signing';
+import { type ChainedEntry, type ChainedFields, entryHash } from '../../src/audit/chain/audit-chain';
+import { type AuditRow, INSERT_ENTRY_SQL, insertEntryValues, toChainedEntry } from '../../src/audit/chain/audit-row';
+import { checkpointMessage } from '../../src/audit/checkpoints/audit-checkpoint.signing';
 import { makeOwner } from '../support/registry';
 import { bearer, DEFAULT_PASSWORD, runCli, TestApp, type TestUser } from '../support/test-app';
 

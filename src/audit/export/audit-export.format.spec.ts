@@ -1,4 +1,4 @@
-import { canonicalJson, entryHash, GENESIS_HASH } from './audit-chain';
+import { canonicalJson, entryHash, GENESIS_HASH } from '../chain/audit-chain';
 import {
   checkCsvHeader,
   CSV_HEADER,

@@ -1,5 +1,5 @@
 import { ChainCheck, type SegmentReport } from './audit-chain-check';
-import { type ExportRow } from './audit-export.format';
+import { type ExportRow } from '../export/audit-export.format';
 
 /** Entries checked as one part: one query, handed to one worker, absorbed in order. */
 export const SEGMENT_SIZE = 2_000;

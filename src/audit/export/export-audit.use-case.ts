@@ -6,11 +6,11 @@ import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { ValidationFailedError } from '../common/domain-error';
+import { ValidationFailedError } from '../../common/domain-error';
 import { type AuditExportQuery } from './audit-export.dto';
 import { CSV_HEADER, csvLine, ExportFormat, type ExportRow, ndjsonLine } from './audit-export.format';
-import { type IsoRow, rowFromIso } from './audit-verify.segment';
-import { type AuditActor, AuditService, ISO_OCCURRED_AT } from './audit.service';
+import { type IsoRow, rowFromIso } from '../verification/audit-verify.segment';
+import { type AuditActor, AuditService, ISO_OCCURRED_AT } from '../log/audit.service';
 
 export interface AuditExport {
   fromSeq: number;

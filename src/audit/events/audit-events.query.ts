@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '../common/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, type PageQuery, toPage } from '../common/pagination';
-import { type ChainedEntry } from './audit-chain';
+import { ValidationFailedError } from '../../common/domain-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, type PageQuery, toPage } from '../../common/pagination';
+import { type ChainedEntry } from '../chain/audit-chain';
 import { type AuditEventDto, type AuditEventSearchQuery, type AuditHistoryEntryDto } from './audit-event.dto';
 import { toAuditEventDto, toAuditHistoryEntryDto } from './audit-event.mapper';
-import { type AuditRow as EntryRow, toChainedEntry } from './audit-row';
+import { type AuditRow as EntryRow, toChainedEntry } from '../chain/audit-row';
 
 const isSeqKey = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SIGNING_KEYS, type SigningKeys } from '../config/keys.module';
+import { SIGNING_KEYS, type SigningKeys } from '../../config/keys.module';
 import { type AuditCheckpointDto } from './audit-checkpoint.dto';
 import { signCheckpoint } from './audit-checkpoint.signing';
 import { AuditCheckpointsQuery, type CheckpointRow, toCheckpointDto } from './audit-checkpoints.query';
-import { AuditChainBrokenError } from './audit.errors';
-import { type AuditActor, AuditService } from './audit.service';
+import { AuditChainBrokenError } from '../audit.errors';
+import { type AuditActor, AuditService } from '../log/audit.service';
 
 interface HeadRow {
   seq: string;

@@ -62,7 +62,7 @@ class CopyLines implements Submittable {
 
 async function serve(url: string): Promise<void> {
   const port = parentPort;
-  if (!port) throw new Error('audit-verify.worker runs as a worker thread');
+  if (!port) throw new Error('audit-verify.segment-worker runs as a worker thread');
   const client = new Client({ connectionString: url, application_name: 'firearms-registry-verify' });
   let connected: Promise<unknown> | null = null;
   port.on('message', (task: SegmentTask) => {

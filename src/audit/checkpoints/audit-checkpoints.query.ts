@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SIGNING_KEYS, type SigningKeys } from '../config/keys.module';
-import { type CheckpointKey } from './audit-chain-check';
+import { SIGNING_KEYS, type SigningKeys } from '../../config/keys.module';
+import { type CheckpointKey } from '../verification/audit-chain-check';
 import { type AuditCheckpointDto, type AuditPublicKeyDto } from './audit-checkpoint.dto';
 import { CHECKPOINT_ALGORITHM, keyIdOf } from './audit-checkpoint.signing';
-import { type CheckpointSource, type SeqRange } from './audit.service';
+import { type CheckpointSource, type SeqRange } from '../log/audit.service';
 
 export interface CheckpointRow {
   seq: string;

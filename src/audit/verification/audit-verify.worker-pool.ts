@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type SegmentReport } from './audit-chain-check';
-import { type SegmentTask } from './audit-verify.worker';
+import { type SegmentTask } from './audit-verify.segment-worker';
 
 interface Job {
   task: SegmentTask;
@@ -25,7 +25,7 @@ export class VerifyWorkerPool {
 
   constructor(databaseUrl: string, size = VERIFY_WORKERS) {
     for (let index = 0; index < size; index += 1) {
-      const worker = new Worker(join(__dirname, 'audit-verify.worker.js'), { workerData: { url: databaseUrl } });
+      const worker = new Worker(join(__dirname, 'audit-verify.segment-worker.js'), { workerData: { url: databaseUrl } });
       worker.on('message', (message: WorkerMessage) => this.finished(worker, message));
       worker.on('error', (error) => this.breakDown(error));
       worker.on('exit', (code) => {

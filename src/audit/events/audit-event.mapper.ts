@@ -1,4 +1,4 @@
-import { type ChainedEntry } from './audit-chain';
+import { type ChainedEntry } from '../chain/audit-chain';
 import { diffJson } from './audit-diff';
 import { type AuditEventDto, type AuditHistoryEntryDto } from './audit-event.dto';
 

@@ -1,6 +1,6 @@
 import { canonicalJson, entryHash, GENESIS_HASH } from './audit-chain';
 import { canonicalJsonText, referenceRowHash, rowHash, rowHashMatches } from './audit-chain-text';
-import { type ExportRow } from './audit-export.format';
+import { type ExportRow } from '../export/audit-export.format';
 
 /** A small deterministic generator, so a failure names a reproducible case. */
 function random(seed: number): () => number {

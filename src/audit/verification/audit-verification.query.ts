@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailedError } from '../common/domain-error';
+import { ValidationFailedError } from '../../common/domain-error';
 import { type ChainReport } from './audit-chain-check';
-import { AuditCheckpointsQuery } from './audit-checkpoints.query';
-import { AuditService, type SeqRange } from './audit.service';
+import { AuditCheckpointsQuery } from '../checkpoints/audit-checkpoints.query';
+import { AuditService, type SeqRange } from '../log/audit.service';
 
 @Injectable()
 export class AuditVerificationQuery {

@@ -1,6 +1,5 @@
 import {
   canonicalJson,
-  ChainVerifier,
   entryHash,
   entryHashOfTexts,
   GENESIS_HASH,
@@ -9,6 +8,7 @@ import {
   type ChainedEntry,
   type ChainedFields,
 } from './audit-chain';
+import { ChainCheck } from '../verification/audit-chain-check';
 import { createHash } from 'node:crypto';
 
 const fields = (seq: number, overrides: Partial<ChainedFields> = {}): ChainedFields => ({
@@ -83,16 +83,16 @@ describe('jsonNormalise', () => {
   });
 });
 
-describe('ChainVerifier', () => {
-  const run = (entries: ChainedEntry[]): ReturnType<ChainVerifier['result']> => {
-    const verifier = new ChainVerifier();
+describe('ChainCheck fed entry by entry', () => {
+  const run = (entries: ChainedEntry[]): ReturnType<ChainCheck['result']> => {
+    const verifier = new ChainCheck({ seq: 1, prevHash: GENESIS_HASH }, { otherKeys: 'hash-only' });
     for (const entry of entries) verifier.feed(entry);
     return verifier.result();
   };
 
   it('accepts an intact chain and reports its head', () => {
     const entries = chain(5);
-    expect(run(entries)).toEqual({ valid: true, checked: 5, headSeq: 5, headHash: entries[4].hash, firstInvalidSeq: null });
+    expect(run(entries)).toEqual({ valid: true, checked: 5, headSeq: 5, headHash: entries[4].hash, firstInvalidSeq: null, problem: null, checkpointsChecked: 0 });
   });
 
   it('names an edited entry', () => {
@@ -123,7 +123,7 @@ describe('ChainVerifier', () => {
 
   it('can start in the middle of a chain', () => {
     const entries = chain(6);
-    const verifier = new ChainVerifier({ seq: 4, prevHash: entries[2].hash });
+    const verifier = new ChainCheck({ seq: 4, prevHash: entries[2].hash }, { otherKeys: 'hash-only' });
     for (const entry of entries.slice(3)) verifier.feed(entry);
     expect(verifier.result()).toMatchObject({ valid: true, checked: 3, headSeq: 6 });
   });

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { entryHash } from './audit-chain';
-import { type ExportRow } from './audit-export.format';
+import { type ExportRow } from '../export/audit-export.format';
 
 /*
  * The same hash as entryHash, computed from an entry whose before and after are still JSON

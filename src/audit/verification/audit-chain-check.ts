@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { type ChainedEntry, entryHash, GENESIS_HASH, type VerifyResult } from './audit-chain';
-import { rowHashMatches } from './audit-chain-text';
-import { checkpointSignatureValid, type SignedCheckpoint } from './audit-checkpoint.signing';
-import { type ExportRow } from './audit-export.format';
+import { type ChainedEntry, entryHash, GENESIS_HASH, type VerifyResult } from '../chain/audit-chain';
+import { rowHashMatches } from '../chain/audit-chain-text';
+import { checkpointSignatureValid, type SignedCheckpoint } from '../checkpoints/audit-checkpoint.signing';
+import { type ExportRow } from '../export/audit-export.format';
 
 export interface ChainReport extends VerifyResult {
   /** What is wrong at firstInvalidSeq, in words; null when the chain is valid. */

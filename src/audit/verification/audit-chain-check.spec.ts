@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { type ChainedEntry, type ChainedFields, entryHash, GENESIS_HASH } from './audit-chain';
+import { type ChainedEntry, type ChainedFields, entryHash, GENESIS_HASH } from '../chain/audit-chain';
 import { ChainCheck, type ChainCheckOptions } from './audit-chain-check';
-import { keyIdOf, signCheckpoint, type SignedCheckpoint } from './audit-checkpoint.signing';
-import { type ExportRow } from './audit-export.format';
+import { keyIdOf, signCheckpoint, type SignedCheckpoint } from '../checkpoints/audit-checkpoint.signing';
+import { type ExportRow } from '../export/audit-export.format';
 import { checkSegment } from './audit-verify.segment';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');

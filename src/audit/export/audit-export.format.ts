@@ -1,4 +1,4 @@
-import { type ChainedEntry } from './audit-chain';
+import { type ChainedEntry } from '../chain/audit-chain';
 
 export enum ExportFormat {
   Ndjson = 'ndjson',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler, JobName, type JobPayloads } from '../queue/jobs';
+import { JobHandler, JobName, type JobPayloads } from '../../queue/jobs';
 import { SignAuditCheckpointUseCase } from './sign-audit-checkpoint.use-case';
 
 @Injectable()

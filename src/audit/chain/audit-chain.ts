@@ -74,59 +74,6 @@ export interface VerifyResult {
 }
 
 /**
- * Checks a chain fed in seq order, one entry at a time, in constant memory. An edited entry
- * fails its own hash; a deleted one leaves a gap in seq; an inserted one breaks the link to
- * its neighbour or the sequence.
- */
-export class ChainVerifier {
-  private expectedSeq: number;
-  private prevHash: string;
-  private checkedCount = 0;
-  private firstInvalid: number | null = null;
-
-  constructor(start: { seq: number; prevHash: string } = { seq: 1, prevHash: GENESIS_HASH }) {
-    this.expectedSeq = start.seq;
-    this.prevHash = start.prevHash;
-  }
-
-  /** Returns false once the chain is broken; later entries are not examined. */
-  feed(entry: ChainedEntry): boolean {
-    if (this.firstInvalid !== null) return false;
-    this.checkedCount += 1;
-    if (entry.seq !== this.expectedSeq) {
-      this.firstInvalid = Math.min(entry.seq, this.expectedSeq);
-      return false;
-    }
-    if (entry.prevHash !== this.prevHash || entryHash(entry.prevHash, entry) !== entry.hash) {
-      this.firstInvalid = entry.seq;
-      return false;
-    }
-    this.prevHash = entry.hash;
-    this.expectedSeq += 1;
-    return true;
-  }
-
-  /** Marks the chain broken at `seq` (e.g. the recorded head says entries are missing). */
-  fail(seq: number): void {
-    if (this.firstInvalid === null) this.firstInvalid = seq;
-  }
-
-  get lastSeq(): number {
-    return this.expectedSeq - 1;
-  }
-
-  result(): VerifyResult {
-    return {
-      valid: this.firstInvalid === null,
-      checked: this.checkedCount,
-      headSeq: this.lastSeq,
-      headHash: this.prevHash,
-      firstInvalidSeq: this.firstInvalid,
-    };
-  }
-}
-
-/**
  * canonicalJson(jsonNormalise(value)) in one pass, without building the normalised copy: what
  * JSON.stringify would keep (toJSON applied, undefined, functions and symbols dropped from
  * objects and null in arrays, non-finite numbers null, boxed primitives unwrapped), keys sorted.

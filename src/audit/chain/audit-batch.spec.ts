@@ -1,5 +1,6 @@
 import { chainBatch, type ChainedText, chainRendered, renderInput } from './audit-batch';
-import { ChainVerifier, GENESIS_HASH } from './audit-chain';
+import { GENESIS_HASH } from './audit-chain';
+import { ChainCheck } from '../verification/audit-chain-check';
 
 const actor = { requestId: 'r-1', clientIp: null, actorId: null, actorUsername: 'importer' };
 const at = '2026-11-28T12:00:00.000Z';
@@ -23,7 +24,7 @@ describe('chainBatch', () => {
     expect(batch[0].after).toEqual({ row: 2, when: at });
     expect(batch[1].after).toEqual({ row: 3 });
     expect(batch[1].before).toBeNull();
-    const verifier = new ChainVerifier();
+    const verifier = new ChainCheck({ seq: 1, prevHash: GENESIS_HASH }, { otherKeys: 'hash-only' });
     for (const entry of [...first, ...batch]) expect(verifier.feed(entry)).toBe(true);
     expect(verifier.result()).toMatchObject({ valid: true, headSeq: 3, headHash: batch[1].hash });
   });
@@ -33,7 +34,7 @@ describe('chainBatch', () => {
       { action: 'a', entityType: 'x', entityId: '1' },
       { action: 'b', entityType: 'x', entityId: '2' },
     ], at);
-    const verifier = new ChainVerifier();
+    const verifier = new ChainCheck({ seq: 1, prevHash: GENESIS_HASH }, { otherKeys: 'hash-only' });
     verifier.feed(batch[0]);
     expect(verifier.feed({ ...batch[1], entityId: '9' })).toBe(false);
     expect(verifier.result().firstInvalidSeq).toBe(2);

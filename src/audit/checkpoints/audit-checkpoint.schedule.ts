@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
-import { type AuditConfig, auditConfig } from '../config/audit.config';
-import { JobName } from '../queue/jobs';
-import { QueueSchedules, type ScheduleSpec } from '../queue/queue-schedules.service';
+import { type AuditConfig, auditConfig } from '../../config/audit.config';
+import { JobName } from '../../queue/jobs';
+import { QueueSchedules, type ScheduleSpec } from '../../queue/queue-schedules.service';
 
 /** Every AUDIT_CHECKPOINT_INTERVAL seconds; a run that finds the head already signed signs nothing. */
 export function auditCheckpointSchedule(config: AuditConfig): ScheduleSpec {
