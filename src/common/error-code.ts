@@ -40,6 +40,8 @@ export enum ErrorCode {
   DuplicateImport = 'DUPLICATE_IMPORT',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
+  InvalidSignature = 'INVALID_SIGNATURE',
+  AlreadyCosigned = 'ALREADY_COSIGNED',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -75,6 +77,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.AuditChainInvalid:
     case ErrorCode.ReportNotReady:
     case ErrorCode.DuplicateImport:
+    case ErrorCode.AlreadyCosigned:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -82,6 +85,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.IdempotencyKeyReused:
     case ErrorCode.RecipientNotLicensed:
     case ErrorCode.SameOwner:
+    case ErrorCode.InvalidSignature:
       return 422;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -138,6 +142,8 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.DuplicateImport]: 'This file was already imported',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.InternalError]: 'Internal error',
+  [ErrorCode.InvalidSignature]: 'The signature does not verify',
+  [ErrorCode.AlreadyCosigned]: 'This witness already cosigned this checkpoint',
 };
 
 export function titleOf(code: ErrorCode): string {

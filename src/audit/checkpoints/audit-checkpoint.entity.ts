@@ -8,4 +8,7 @@ export class AuditCheckpointEntity {
   @Column({ name: 'signed_at', type: 'timestamptz' }) signedAt: Date;
   @Column({ name: 'key_id', type: 'text' }) keyId: string;
   @Column({ type: 'text' }) signature: string;
+  @Column({ name: 'root_hash', type: 'char', length: 64, nullable: true }) rootHash: string | null;
+  @Column({ type: 'text', nullable: true }) origin: string | null;
+  @Column({ name: 'note_signature', type: 'text', nullable: true }) noteSignature: string | null;
 }

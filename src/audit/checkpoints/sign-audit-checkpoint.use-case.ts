@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type ConfigType } from '@nestjs/config';
+import { auditConfig } from '../../config/audit.config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SIGNING_KEYS, type SigningKeys } from '../../config/keys.module';
@@ -6,6 +8,8 @@ import { type AuditCheckpointDto } from './audit-checkpoint.dto';
 import { signCheckpoint } from './audit-checkpoint.signing';
 import { AuditCheckpointsQuery, type CheckpointRow, toCheckpointDto } from './audit-checkpoints.query';
 import { AuditChainBrokenError } from '../audit.errors';
+import { treeRoot } from '../tree/audit-tree';
+import { checkpointNoteText, signNoteText } from './signed-note';
 import { type AuditActor, AuditService } from '../log/audit.service';
 
 interface HeadRow {
@@ -27,6 +31,7 @@ export class SignAuditCheckpointUseCase {
     private readonly audit: AuditService,
     private readonly checkpoints: AuditCheckpointsQuery,
     @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+    @Inject(auditConfig.KEY) private readonly config: ConfigType<typeof auditConfig>,
   ) {}
 
   /**
@@ -85,15 +90,25 @@ export class SignAuditCheckpointUseCase {
     throw new AuditChainBrokenError(report);
   }
 
-  /** Null when another signer stored this seq first: a seq is signed once. */
+  /**
+   * Null when another signer stored this seq first: a seq is signed once. The checkpoint is
+   * also a signed tree head: the root of the tree of entries 1…seq (complete and unchanging,
+   * since the head is at or past seq), signed as a C2SP note under the log's origin.
+   */
   private async store(seq: number, hash: string, manager?: EntityManager): Promise<AuditCheckpointDto | null> {
+    const runner = manager ?? this.dataSource;
     const checkpoint = signCheckpoint({ seq, hash, signedAt: new Date().toISOString() }, this.keys.audit.privateKey, this.checkpoints.key.keyId);
-    const rows = (await (manager ?? this.dataSource).query(
-      `INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5)
+    const rootHash = await treeRoot(runner, seq);
+    const origin = this.config.logOrigin;
+    const text = checkpointNoteText({ origin, treeSize: seq, rootHash });
+    const noteSignature = signNoteText(text, origin, this.keys.audit.privateKey, this.keys.audit.publicKey);
+    const rows = (await runner.query(
+      `INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature, root_hash, origin, note_signature)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (seq) DO NOTHING
-       RETURNING seq, hash, signed_at, key_id, signature`,
-      [checkpoint.seq, checkpoint.hash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
+       RETURNING seq, hash, signed_at, key_id, signature, root_hash, origin, note_signature`,
+      [checkpoint.seq, checkpoint.hash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature, rootHash.toString('hex'), origin, noteSignature],
     )) as CheckpointRow[];
-    return rows.length > 0 ? toCheckpointDto(rows[0]) : null;
+    return rows.length > 0 ? toCheckpointDto({ ...rows[0], cosignatures: [] }) : null;
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { EntryInclusionProofDto } from '../tree/audit-tree.dto';
 
 /** An instant with its offset (or a bare date, taken as UTC midnight): never the server's local time. */
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -101,6 +102,20 @@ export class AuditHistoryEntryDto {
     description: "Field-level difference between the entry's before and after; a creation lists every field as added",
   })
   diff: AuditDiffDto;
+
+  @ApiPropertyOptional({
+    type: EntryInclusionProofDto,
+    nullable: true,
+    description: 'With ?proof=true: the inclusion proof against the latest signed checkpoint; null for an entry after it',
+  })
+  proof?: EntryInclusionProofDto | null;
+}
+
+export class AuditHistoryQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Give each change its inclusion proof against the latest signed checkpoint' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  proof?: 'true' | 'false';
 }
 
 export class AuditEntityParams {

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '../../common/domain-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, type PageQuery, toPage } from '../../common/pagination';
 import { type ChainedEntry } from '../chain/audit-chain';
-import { type AuditEventDto, type AuditEventSearchQuery, type AuditHistoryEntryDto } from './audit-event.dto';
+import { type AuditEventDto, type AuditEventSearchQuery, type AuditHistoryEntryDto, type AuditHistoryQuery } from './audit-event.dto';
+import { inclusionProofs } from '../tree/audit-tree';
 import { toAuditEventDto, toAuditHistoryEntryDto } from './audit-event.mapper';
 import { type AuditRow as EntryRow, toChainedEntry } from '../chain/audit-row';
 
@@ -44,8 +45,8 @@ export class AuditEventsQuery {
   }
 
   /** Every entry about one record, each with the field-level difference it made. */
-  history(entityType: string, entityId: string, query: PageQuery): Promise<Page<AuditHistoryEntryDto>> {
-    return this.page(
+  async history(entityType: string, entityId: string, query: AuditHistoryQuery): Promise<Page<AuditHistoryEntryDto>> {
+    const page = await this.page(
       [
         ['entity_type =', entityType],
         ['entity_id =', entityId],
@@ -53,6 +54,36 @@ export class AuditEventsQuery {
       query,
       toAuditHistoryEntryDto,
     );
+    if (query.proof === 'true') await this.attachProofs(page.items);
+    return page;
+  }
+
+  /**
+   * Each entry's inclusion proof against the latest signed checkpoint, all read in one query;
+   * null for an entry the checkpoint does not cover yet (or when nothing has been signed).
+   */
+  private async attachProofs(items: AuditHistoryEntryDto[]): Promise<void> {
+    const [checkpoint] = (await this.dataSource.query(
+      'SELECT seq, root_hash FROM audit_checkpoints WHERE root_hash IS NOT NULL ORDER BY seq DESC LIMIT 1',
+    )) as Array<{ seq: string; root_hash: string }>;
+    const treeSize = checkpoint ? Number(checkpoint.seq) : 0;
+    const covered = items.filter((item) => item.seq <= treeSize);
+    const proofs = await inclusionProofs(
+      this.dataSource,
+      covered.map((item) => item.seq - 1),
+      treeSize,
+    );
+    for (const item of items) item.proof = null;
+    covered.forEach((item, index) => {
+      const proof = proofs[index];
+      item.proof = {
+        treeSize,
+        leafIndex: item.seq - 1,
+        leafHash: proof.leafHash.toString('hex'),
+        rootHash: checkpoint.root_hash,
+        proof: proof.proof.map((hash) => hash.toString('hex')),
+      };
+    });
   }
 
   private async page<T>(conditions: Array<[string, unknown]>, query: PageQuery, map: (entry: ChainedEntry) => T): Promise<Page<T>> {

@@ -6,8 +6,9 @@ import { copyRow } from '../../database/copy-text';
 import { chainBatch, type ChainedText, chainRendered, type RenderedInput, renderInput } from '../chain/audit-batch';
 import { type ChainedEntry } from '../chain/audit-chain';
 import { AUDIT_ENTRY_COLUMNS, entryColumnValues, INSERT_ENTRY_SQL, insertEntryValues } from '../chain/audit-row';
-import { type ChainReport, type CheckpointKey } from '../verification/audit-chain-check';
-import { AuditChainVerifier } from '../verification/audit-chain.verifier';
+import { type CheckpointKey } from '../verification/audit-chain-check';
+import { AuditChainVerifier, type VerifyReport } from '../verification/audit-chain.verifier';
+import { appendToTree } from '../tree/audit-tree';
 import { type SignedCheckpoint } from '../checkpoints/audit-checkpoint.signing';
 
 export interface AuditInput {
@@ -41,11 +42,19 @@ export interface SeqRange {
   to?: number;
 }
 
+/** A signed checkpoint as the chain is held against it; rootHash is null on checkpoints signed before the tree. */
+export interface HeldCheckpoint extends SignedCheckpoint {
+  rootHash: string | null;
+}
+
 /** Signed checkpoints to hold the chain against while it is recomputed. */
 export interface CheckpointSource {
   key: CheckpointKey;
   /** Checkpoints with afterSeq < seq <= toSeq, in any order. */
-  between(afterSeq: number, toSeq: number, manager?: EntityManager): Promise<SignedCheckpoint[]>;
+  between(afterSeq: number, toSeq: number, manager?: EntityManager): Promise<HeldCheckpoint[]>;
+  /** Checkpoints with seq > afterSeq, oldest first. */
+  from(afterSeq: number, manager?: EntityManager): Promise<HeldCheckpoint[]>;
+  latest(manager?: EntityManager): Promise<HeldCheckpoint | null>;
 }
 
 /** An entry of appendMany as one COPY row of AUDIT_ENTRY_COLUMNS; its before and after are canonical JSON text. */
@@ -65,7 +74,8 @@ export class AuditService {
 
   /**
    * Appends one entry inside the caller's transaction. The head row lock serialises appends,
-   * so seq has no gaps and the entry commits or rolls back with the change it records.
+   * so seq has no gaps and the entry commits or rolls back with the change it records, and
+   * so does the entry's leaf in the Merkle tree (the nodes it completes).
    */
   async append(manager: EntityManager, actor: AuditActor, input: AuditInput): Promise<ChainedEntry> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -77,6 +87,7 @@ export class AuditService {
     }>;
     const [entry] = chainBatch({ seq: Number(head.seq), hash: head.hash }, actor, [input], new Date().toISOString());
     await manager.query(INSERT_ENTRY_SQL, insertEntryValues(entry));
+    await appendToTree(manager, Number(head.seq), head.hash, [entry.hash]);
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash]);
     return entry;
   }
@@ -84,8 +95,8 @@ export class AuditService {
   /**
    * Appends `inputs` in order, as consecutive entries of one actor, inside the caller's
    * transaction: the values rendered once as canonical JSON (what is hashed and what is stored),
-   * then one head lock, the hashes chained in memory as one COPY sends the entries, and one head
-   * update, so a batch of a thousand costs about what a few single appends do.
+   * then one head lock, the hashes chained in memory as one COPY sends the entries, the tree
+   * nodes they complete computed in one pass and stored with one insert, and one head update, so a batch of a thousand costs about what a few single appends do.
    *
    * `alongside`, when given, is the caller's own work on the same connection (the change the
    * entries record): it runs in Postgres while the entries are rendered here, and the head is
@@ -146,18 +157,24 @@ export class AuditService {
     }
     // Hashed as they are sent: Postgres stores the first entries while the next are chained.
     await copyRows(manager, 'audit_entries', AUDIT_ENTRY_COLUMNS, chained());
+    await appendToTree(
+      manager,
+      Number(head.seq),
+      head.hash,
+      entries.map((entry) => entry.hash),
+    );
     const last = entries[entries.length - 1];
     await manager.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
     return entries;
   }
 
   /** Recomputes the whole chain; see AuditChainVerifier.verifyRange. */
-  verify(): Promise<ChainReport> {
+  verify(): Promise<VerifyReport> {
     return this.verifier.verifyRange();
   }
 
   /** See AuditChainVerifier.verifyRange. */
-  verifyRange(range: SeqRange = {}, checkpoints?: CheckpointSource, manager?: EntityManager): Promise<ChainReport> {
+  verifyRange(range: SeqRange = {}, checkpoints?: CheckpointSource, manager?: EntityManager): Promise<VerifyReport> {
     return this.verifier.verifyRange(range, checkpoints, manager);
   }
 }

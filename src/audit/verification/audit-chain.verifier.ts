@@ -4,6 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GENESIS_HASH } from '../chain/audit-chain';
 import { type CheckpointSource, type SeqRange } from '../log/audit.service';
 import { ChainCheck, type ChainReport, type SegmentReport } from './audit-chain-check';
+import { TreeNodeMissingError, treeRoots } from '../tree/audit-tree';
+import { type Queryable } from '../tree/audit-tree.sql';
+
+/** The chain's report, with the signed checkpoints it was held against (GET /audit/verify). */
+export interface VerifyReport extends ChainReport {
+  checkpoints: { checked: number; latestTreeSize: number | null };
+}
 import { checkSegment, type IsoRow, rowFromIso, SEGMENT_SIZE, SEGMENT_SQL_ISO } from './audit-verify.segment';
 import { VERIFY_WORKERS, VerifyWorkerPool } from './audit-verify.worker-pool';
 
@@ -13,7 +20,7 @@ export class AuditChainVerifier {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Recomputes the whole chain; see verifyRange. */
-  verify(): Promise<ChainReport> {
+  verify(): Promise<VerifyReport> {
     return this.verifyRange();
   }
 
@@ -24,8 +31,76 @@ export class AuditChainVerifier {
    * reaches that head, the last hash must be the head's and no entry may lie beyond it.
    * Large ranges are hashed on worker threads, each reading its parts over its own
    * connection; inside a transaction (`manager`) everything runs on that connection.
+   *
+   * With `checkpoints`, the chain is also held against every signed tree head: one whose root
+   * disagrees with the tree of the verified entries fails at its seq, and, when the range
+   * reaches the head, one beyond the head means the log was cut back: the first missing seq.
    */
-  async verifyRange(range: SeqRange = {}, checkpoints?: CheckpointSource, manager?: EntityManager): Promise<ChainReport> {
+  async verifyRange(range: SeqRange = {}, checkpoints?: CheckpointSource, manager?: EntityManager): Promise<VerifyReport> {
+    const report = await this.recompute(range, checkpoints, manager);
+    const latestTreeSize = checkpoints ? ((await checkpoints.latest(manager))?.seq ?? null) : null;
+    const result = { ...report, checkpoints: { checked: report.checkpointsChecked, latestTreeSize } };
+    if (!checkpoints || !report.valid) return result;
+    const runner = manager ?? this.dataSource;
+    const rootProblem = await this.checkRoots(runner, checkpoints, Math.max(1, range.from ?? 1), report.headSeq, manager);
+    if (rootProblem) return { ...result, valid: false, firstInvalidSeq: rootProblem.seq, problem: rootProblem.problem };
+    if (report.reachedHead) {
+      // A checkpoint is stored only once the head has reached it, so one beyond the head as it
+      // is now (read after the checkpoints) names entries that were there and are gone.
+      const beyond = await checkpoints.from(report.headSeq, manager);
+      if (beyond.length > 0) {
+        const [now] = (await runner.query('SELECT seq FROM audit_head WHERE id = 1')) as Array<{ seq: string }>;
+        const last = beyond[beyond.length - 1];
+        if (last.seq > Number(now.seq)) {
+          const missing = Number(now.seq) + 1;
+          return {
+            ...result,
+            valid: false,
+            firstInvalidSeq: missing,
+            problem:
+              `the checkpoint at seq ${last.seq} was signed over ${last.seq} entries, but the log now ends at seq ${now.seq}: ` +
+              `entries ${missing} to ${last.seq} are missing (the log was cut back)`,
+          };
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Each checkpoint with a root in from..to against the root of the stored tree of its size, whose leaves are the verified entries. */
+  private async checkRoots(
+    runner: Queryable,
+    checkpoints: CheckpointSource,
+    from: number,
+    to: number,
+    manager?: EntityManager,
+  ): Promise<{ seq: number; problem: string } | null> {
+    const due = (await checkpoints.between(from - 1, to, manager)).filter((checkpoint) => checkpoint.rootHash);
+    if (due.length === 0) return null;
+    due.sort((a, b) => a.seq - b.seq);
+    let roots: Buffer[];
+    try {
+      roots = await treeRoots(
+        runner,
+        due.map((checkpoint) => checkpoint.seq),
+      );
+    } catch (error) {
+      if (!(error instanceof TreeNodeMissingError)) throw error;
+      return { seq: due[0].seq, problem: `the Merkle tree cannot be recomputed: ${error.message}` };
+    }
+    for (const [index, checkpoint] of due.entries()) {
+      const root = roots[index].toString('hex');
+      if (root !== checkpoint.rootHash) {
+        return {
+          seq: checkpoint.seq,
+          problem: `the checkpoint at seq ${checkpoint.seq} signed the root ${checkpoint.rootHash}, but the tree of the entries up to it has the root ${root}`,
+        };
+      }
+    }
+    return null;
+  }
+
+  private async recompute(range: SeqRange, checkpoints: CheckpointSource | undefined, manager: EntityManager | undefined): Promise<ChainReport & { reachedHead: boolean }> {
     const runner = manager ?? this.dataSource;
     const [head] = (await runner.query(
       'SELECT h.seq, h.hash, (SELECT max(seq) FROM audit_entries) AS max_seq FROM audit_head h WHERE h.id = 1',
@@ -45,6 +120,7 @@ export class AuditChainVerifier {
           firstInvalidSeq: from - 1,
           problem: `entry ${from - 1} is missing, so entry ${from} cannot be linked to it`,
           checkpointsChecked: 0,
+          reachedHead: false,
         };
       }
       prevHash = previous.hash;
@@ -59,7 +135,7 @@ export class AuditChainVerifier {
         await pool?.close();
       }
     }
-    if (!check.valid) return check.result();
+    if (!check.valid) return { ...check.result(), reachedHead: false };
     if (check.lastSeq < to) {
       const missing = check.lastSeq + 1;
       check.fail(missing, missing === to ? `entry ${to} is missing` : `entries ${missing} to ${to} are missing`);
@@ -71,7 +147,7 @@ export class AuditChainVerifier {
         check.fail(headSeq + 1, `entry ${headSeq + 1} lies beyond the recorded chain head (${headSeq}): the service did not append it`);
       }
     }
-    return check.result();
+    return { ...check.result(), reachedHead: to === headSeq };
   }
 
   /** Parts are read ahead of the one being absorbed, and absorbed strictly in order. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/domain-error';
-import { type ChainReport } from './audit-chain-check';
+import { type VerifyReport } from './audit-chain.verifier';
 import { AuditCheckpointsQuery } from '../checkpoints/audit-checkpoints.query';
 import { AuditService, type SeqRange } from '../log/audit.service';
 
@@ -12,7 +12,7 @@ export class AuditVerificationQuery {
   ) {}
 
   /** Recomputes the range and holds it against every signed checkpoint inside it. */
-  verify(range: SeqRange): Promise<ChainReport> {
+  verify(range: SeqRange): Promise<VerifyReport> {
     if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
       throw new ValidationFailedError([{ field: 'to', message: 'to must not be below from' }]);
     }

@@ -20,6 +20,11 @@ export class SeqRangeQuery {
   to?: number;
 }
 
+export class VerifyCheckpointsDto {
+  @ApiProperty({ description: 'Signed checkpoints compared with the recomputed chain' }) checked: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Tree size of the latest signed checkpoint; null when none' }) latestTreeSize: number | null;
+}
+
 export class VerifyResultDto {
   @ApiProperty({ description: 'Every entry of the range recomputes and links, and matches every signed checkpoint in it' })
   valid: boolean;
@@ -33,12 +38,19 @@ export class VerifyResultDto {
   @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'Hash of the entry at headSeq' })
   headHash: string;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'First edited, missing, inserted or unsigned-for seq; null when valid' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'First edited, missing, inserted or unsigned-for seq (for a log cut back behind a checkpoint, the first missing seq); null when valid',
+  })
   firstInvalidSeq: number | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'What is wrong at firstInvalidSeq, in words' })
   problem: string | null;
 
-  @ApiProperty({ description: 'Signed checkpoints compared with the recomputed chain' })
+  @ApiProperty({ description: 'Signed checkpoints compared with the recomputed chain (as checkpoints.checked)' })
   checkpointsChecked: number;
+
+  @ApiProperty({ type: VerifyCheckpointsDto })
+  checkpoints: VerifyCheckpointsDto;
 }
