@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { entryHash } from '../src/audit/audit-chain';
+import { entryHash } from '../src/audit/chain/audit-chain';
+import { backfillTree } from '../src/audit/tree/audit-tree.sql';
 
 /*
  * Grows the audit chain of a scratch database by N valid entries, set-based: the chain is
  * built in Node (each hash needs the one before it) and inserted with unnest() in large
  * batches, in one transaction. The owner disables the user triggers for the load (they
  * refuse any write that does not come through the service) and enables them again before
- * committing. Used by bench/audit.ts; never point it at a database whose history matters.
+ * committing, then builds the Merkle tree over the new entries. Used by bench/audit.ts and
+ * bench/write.ts; never point it at a database whose history matters.
  */
 
 const BATCH = 20_000;
@@ -64,6 +66,14 @@ function payload(seq: number, entityId: string, at: string): Payload {
     default:
       return { action: 'trace.viewed', entityType: 'weapon', before: null, after: null };
   }
+}
+
+/** Builds the Merkle tree over entries seeded behind the service's back, as the migration does for an existing log. */
+export async function seedAuditTree(client: Client, log: (message: string) => void): Promise<void> {
+  const begun = Date.now();
+  await backfillTree({ query: async (sql, parameters) => (await client.query(sql, parameters as unknown[])).rows });
+  await client.query('ANALYZE audit_tree_nodes');
+  log(`built the audit tree in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
 }
 
 export async function seedAudit(client: Client, count: number, log: (message: string) => void): Promise<void> {
@@ -134,6 +144,7 @@ export async function seedAudit(client: Client, count: number, log: (message: st
     await client.query('ANALYZE audit_entries');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     log(`seeded ${count} entries in ${seconds.toFixed(1)} s; head is now ${seq}`);
+    await seedAuditTree(client, log);
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

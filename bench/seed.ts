@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { entryHash } from '../src/audit/audit-chain';
+import { entryHash } from '../src/audit/chain/audit-chain';
 import { canonicalKey } from '../src/reference/canonical-key';
 
 const MAKES = ['Glock', 'Smith & Wesson', 'Beretta', 'Taurus', 'Sig Sauer', 'Colt', 'Ruger', 'Heckler & Koch', 'CZ', 'Remington'];

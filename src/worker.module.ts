@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditApiModule } from './audit/audit-api.module';
+import { AuditCheckpointsModule } from './audit/checkpoints/audit-checkpoints.module';
 import { CoreModule } from './core.module';
 import { ImportsModule } from './imports/imports.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
@@ -12,6 +12,6 @@ import { TraceModule } from './trace/trace.module';
  * a `@JobHandler` is imported here; the queue refuses to start if a job has no handler.
  */
 @Module({
-  imports: [CoreModule, QueueModule, TraceModule, AuditApiModule, ReconciliationModule, ReportsModule, ImportsModule],
+  imports: [CoreModule, QueueModule, TraceModule, AuditCheckpointsModule, ReconciliationModule, ReportsModule, ImportsModule],
 })
 export class WorkerModule {}

@@ -1,3 +1,3 @@
-import { AuditCheckpointEntity } from './audit-checkpoint.entity';
+import { AuditCheckpointEntity } from './checkpoints/audit-checkpoint.entity';
 
 export const auditApiEntities: Array<new () => object> = [AuditCheckpointEntity];

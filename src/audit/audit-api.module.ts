@@ -1,28 +1,20 @@
 import { Module } from '@nestjs/common';
-import { AuditCheckpointProcessor } from './audit-checkpoint.processor';
-import { AuditCheckpointSchedule } from './audit-checkpoint.schedule';
-import { AuditCheckpointsQuery } from './audit-checkpoints.query';
-import { AuditEventsQuery } from './audit-events.query';
-import { AuditVerificationQuery } from './audit-verification.query';
 import { AuditController } from './audit.controller';
-import { ExportAuditUseCase } from './export-audit.use-case';
-import { SignAuditCheckpointUseCase } from './sign-audit-checkpoint.use-case';
+import { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
+import { AuditEventsQuery } from './events/audit-events.query';
+import { ExportAuditUseCase } from './export/export-audit.use-case';
+import { AuditVerificationQuery } from './verification/audit-verification.query';
+import { AuditTreeQuery } from './tree/audit-tree.query';
+import { AuditWitnessesController } from './witnesses/audit-witnesses.controller';
+import { CosignCheckpointUseCase } from './witnesses/cosign-checkpoint.use-case';
+import { RegisterWitnessUseCase } from './witnesses/register-witness.use-case';
+import { UsersModule } from '../users/users.module';
 
-/**
- * What auditors use: reading, verifying and exporting the chain, and the signed checkpoints.
- * The checkpoint job's handler lives here, so a worker process imports this module too.
- */
+/** What auditors and witnesses use over HTTP: the chain, its checkpoints, the transparency log's proofs and cosignatures. */
 @Module({
-  controllers: [AuditController],
-  providers: [
-    AuditEventsQuery,
-    AuditCheckpointsQuery,
-    AuditVerificationQuery,
-    ExportAuditUseCase,
-    SignAuditCheckpointUseCase,
-    AuditCheckpointProcessor,
-    AuditCheckpointSchedule,
-  ],
-  exports: [AuditCheckpointProcessor, SignAuditCheckpointUseCase, AuditCheckpointsQuery],
+  imports: [AuditCheckpointsModule, UsersModule],
+  controllers: [AuditController, AuditWitnessesController],
+  providers: [AuditEventsQuery, AuditVerificationQuery, ExportAuditUseCase, AuditTreeQuery, RegisterWitnessUseCase, CosignCheckpointUseCase],
+  exports: [AuditCheckpointsModule],
 })
 export class AuditApiModule {}

@@ -1,21 +1,23 @@
-import { Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ErrorCode } from '../common/error-code';
 import { ApiPageResponse, ApiProblems } from '../common/openapi';
-import { type Page, PageQuery } from '../common/pagination';
+import { type Page } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
-import { AuditCheckpointDto, AuditPublicKeyDto } from './audit-checkpoint.dto';
-import { AuditCheckpointsQuery } from './audit-checkpoints.query';
-import { AuditEntityParams, AuditEventDto, AuditEventSearchQuery, AuditHistoryEntryDto } from './audit-event.dto';
-import { AuditEventsQuery } from './audit-events.query';
-import { AuditExportQuery } from './audit-export.dto';
-import { AuditVerificationQuery } from './audit-verification.query';
-import { SeqRangeQuery, VerifyResultDto } from './audit-verify.dto';
-import { AUDIT_READERS } from './audit.roles';
-import { actorOf } from './audit.service';
-import { ExportAuditUseCase } from './export-audit.use-case';
-import { SignAuditCheckpointUseCase } from './sign-audit-checkpoint.use-case';
+import { AuditCheckpointDto, AuditPublicKeyDto } from './checkpoints/audit-checkpoint.dto';
+import { AuditCheckpointsQuery } from './checkpoints/audit-checkpoints.query';
+import { AuditEntityParams, AuditEventDto, AuditEventSearchQuery, AuditHistoryEntryDto, AuditHistoryQuery } from './events/audit-event.dto';
+import { AuditEventsQuery } from './events/audit-events.query';
+import { AuditExportQuery } from './export/audit-export.dto';
+import { AuditVerificationQuery } from './verification/audit-verification.query';
+import { SeqRangeQuery, VerifyResultDto } from './verification/audit-verify.dto';
+import { AUDIT_LOG_READERS, AUDIT_READERS } from './audit.roles';
+import { AuditTreeQuery } from './tree/audit-tree.query';
+import { ConsistencyProofDto, ConsistencyProofQuery, InclusionProofDto, InclusionProofQuery, TreeHeadDto } from './tree/audit-tree.dto';
+import { actorOf } from './log/audit.service';
+import { ExportAuditUseCase } from './export/export-audit.use-case';
+import { SignAuditCheckpointUseCase } from './checkpoints/sign-audit-checkpoint.use-case';
 
 const EXPORT_DESCRIPTION =
   'One line per entry, oldest first, with every hashed field plus prevHash and hash, so the file verifies on its own ' +
@@ -32,6 +34,7 @@ export class AuditController {
     private readonly checkpoints: AuditCheckpointsQuery,
     private readonly exportAudit: ExportAuditUseCase,
     private readonly signCheckpoint: SignAuditCheckpointUseCase,
+    private readonly tree: AuditTreeQuery,
   ) {}
 
   @Get('events')
@@ -46,8 +49,8 @@ export class AuditController {
   @ApiOperation({ summary: "A record's changes in order, each with its field-level difference (JSON Pointer paths)" })
   @ApiPageResponse(AuditHistoryEntryDto)
   @ApiProblems(ErrorCode.ValidationFailed)
-  history(@Param() params: AuditEntityParams, @Query() page: PageQuery): Promise<Page<AuditHistoryEntryDto>> {
-    return this.events.history(params.entityType, params.entityId, page);
+  history(@Param() params: AuditEntityParams, @Query() query: AuditHistoryQuery): Promise<Page<AuditHistoryEntryDto>> {
+    return this.events.history(params.entityType, params.entityId, query);
   }
 
   @Get('verify')
@@ -84,6 +87,7 @@ export class AuditController {
   }
 
   @Get('checkpoints')
+  @Roles(...AUDIT_LOG_READERS)
   @ApiOperation({ summary: 'Signed chain heads, oldest first (optionally from..to by seq)' })
   @ApiOkResponse({ type: [AuditCheckpointDto] })
   @ApiProblems(ErrorCode.ValidationFailed)
@@ -104,7 +108,45 @@ export class AuditController {
     return this.signCheckpoint.signRequested(actorOf(context));
   }
 
+  @Get('checkpoints/latest')
+  @Roles(...AUDIT_LOG_READERS)
+  @Header('content-type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'The latest signed tree head as a C2SP signed note, with every witness cosignature line after the registry’s' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiProblems(ErrorCode.NotFound)
+  latestCheckpoint(): Promise<string> {
+    return this.checkpoints.latestNoteText();
+  }
+
+  @Get('tree-head')
+  @Roles(...AUDIT_LOG_READERS)
+  @ApiOperation({ summary: 'The Merkle tree over the entries now, unsigned' })
+  @ApiOkResponse({ type: TreeHeadDto })
+  treeHead(): Promise<TreeHeadDto> {
+    return this.tree.head();
+  }
+
+  @Get('proofs/inclusion')
+  @Roles(...AUDIT_LOG_READERS)
+  @ApiOperation({ summary: 'RFC 9162 inclusion proof of entry seq in the tree of treeSize entries (default: now)' })
+  @ApiOkResponse({ type: InclusionProofDto })
+  @ApiProblems(ErrorCode.ValidationFailed)
+  inclusionProof(@Query() query: InclusionProofQuery): Promise<InclusionProofDto> {
+    return this.tree.inclusion(query.seq, query.treeSize);
+  }
+
+  @Get('proofs/consistency')
+  @Roles(...AUDIT_LOG_READERS)
+  @ApiOperation({ summary: 'RFC 9162 consistency proof that the tree of `to` entries extends the tree of `from`' })
+  @ApiOkResponse({ type: ConsistencyProofDto })
+  @ApiProblems(ErrorCode.ValidationFailed)
+  consistencyProof(@Query() query: ConsistencyProofQuery): Promise<ConsistencyProofDto> {
+    return this.tree.consistency(query.from, query.to);
+  }
+
   @Get('public-key')
+  @Roles(...AUDIT_LOG_READERS)
   @ApiOperation({ summary: 'The Ed25519 public key that checkpoints are signed with' })
   @ApiOkResponse({ type: AuditPublicKeyDto })
   publicKey(): AuditPublicKeyDto {

@@ -1,6 +1,6 @@
 import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
-import { type ChainReport } from './audit-chain-check';
+import { type ChainReport } from './verification/audit-chain-check';
 
 /** Nothing is ever signed over a chain that does not verify: a checkpoint would vouch for the forgery. */
 export class AuditChainBrokenError extends DomainError {

@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditService } from './audit.service';
+import { AuditService } from './log/audit.service';
+import { AuditChainVerifier } from './verification/audit-chain.verifier';
 
 /** Global: every module that writes appends its audit entry through the one AuditService. */
 @Global()
 @Module({
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, AuditChainVerifier],
+  exports: [AuditService, AuditChainVerifier],
 })
 export class AuditModule {}

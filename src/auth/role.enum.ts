@@ -4,6 +4,7 @@ export enum Role {
   Supervisor = 'supervisor',
   Police = 'police',
   Auditor = 'auditor',
+  Witness = 'witness',
 }
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);

@@ -2,21 +2,30 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { type ChainedEntry } from '../audit/audit-chain';
-import { ChainCheck, type CheckpointKey } from '../audit/audit-chain-check';
-import { keyIdOf, type SignedCheckpoint } from '../audit/audit-checkpoint.signing';
-import { checkCsvHeader, CsvReader, entryFromCsv, entryFromNdjson, ExportFormat, ExportFormatError } from '../audit/audit-export.format';
+import { type ChainedEntry } from '../audit/chain/audit-chain';
+import { ChainCheck, type CheckpointKey } from '../audit/verification/audit-chain-check';
+import { keyIdOf, type SignedCheckpoint } from '../audit/checkpoints/audit-checkpoint.signing';
+import { noteSignedBy, parseCheckpointText, parseSignedNote } from '../audit/checkpoints/signed-note';
+import { appendLeaves, foldPlan, leafHash, type NewNode } from '../audit/tree/merkle';
+import { verifyConsistency } from '../audit/tree/merkle-verify';
+import { checkCsvHeader, CsvReader, entryFromCsv, entryFromNdjson, ExportFormat, ExportFormatError } from '../audit/export/audit-export.format';
 
 /*
  * Offline verifier of an audit export. It needs Node.js alone: no database, no service and
  * no framework (nothing here may import @nestjs), so an auditor can run it anywhere.
  */
 
-const USAGE = `usage: npm run audit:verify -- --export FILE [--checkpoints FILE --public-key FILE] [--format ndjson|csv] [--require-checkpoint]
+const USAGE = `usage: npm run audit:verify -- --export FILE [--checkpoints FILE --public-key FILE] [--format ndjson|csv] [--require-checkpoint] [--partial]
+       npm run audit:verify -- --public-key FILE --consistency OLD_NOTE NEW_NOTE PROOF
   --export FILE          an export from GET /api/v1/audit/export (NDJSON, or CSV when the name ends in .csv)
   --checkpoints FILE     the JSON array from GET /api/v1/audit/checkpoints
   --public-key FILE      the JSON from GET /api/v1/audit/public-key, or its publicKey PEM alone
   --require-checkpoint   fail unless at least one signed checkpoint falls inside the export
+  --partial              the export is a deliberate part: checkpoints beyond its last entry are not a failure
+  --consistency OLD NEW PROOF
+                         two signed checkpoint notes (GET /api/v1/audit/checkpoints/latest, saved at two times)
+                         and the JSON of GET /api/v1/audit/proofs/consistency?from=<old size>&to=<new size>:
+                         checks both registry signatures and that the newer tree extends the older
 Exits 0 when everything checks out, 1 naming the first problem, 2 on a usage error.`;
 
 class UsageError extends Error {}
@@ -30,21 +39,27 @@ interface Options {
   checkpointsFile?: string;
   publicKeyFile?: string;
   requireCheckpoint: boolean;
+  partial: boolean;
+  consistency?: [string, string, string];
 }
 
 function options(): Options {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       options: {
         export: { type: 'string' },
         checkpoints: { type: 'string' },
         'public-key': { type: 'string' },
         format: { type: 'string' },
         'require-checkpoint': { type: 'boolean' },
+        partial: { type: 'boolean' },
+        consistency: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
+      allowPositionals: true,
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -53,16 +68,22 @@ function options(): Options {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  if (!values.export) throw new UsageError('--export is required');
+  const consistency = values.consistency ? (positionals as string[]) : undefined;
+  if (consistency && consistency.length !== 3) throw new UsageError('--consistency takes three files: the older note, the newer note and the proof');
+  if (!consistency && positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  if (consistency && !values['public-key']) throw new UsageError('--consistency needs --public-key to check the notes\' signatures');
+  if (!values.export && !consistency) throw new UsageError('--export is required');
   if (values.checkpoints && !values['public-key']) throw new UsageError('--checkpoints needs --public-key to check their signatures');
-  const format = values.format ?? (values.export.toLowerCase().endsWith('.csv') ? ExportFormat.Csv : ExportFormat.Ndjson);
+  const format = values.format ?? ((values.export ?? '').toLowerCase().endsWith('.csv') ? ExportFormat.Csv : ExportFormat.Ndjson);
   if (!Object.values(ExportFormat).includes(format as ExportFormat)) throw new UsageError('--format must be ndjson or csv');
   return {
-    exportFile: values.export,
+    exportFile: values.export ?? '',
     format: format as ExportFormat,
     checkpointsFile: values.checkpoints,
     publicKeyFile: values['public-key'],
     requireCheckpoint: values['require-checkpoint'] ?? false,
+    partial: values.partial ?? false,
+    consistency: consistency as [string, string, string] | undefined,
   };
 }
 
@@ -105,7 +126,9 @@ function loadKey(file: string): CheckpointKey {
   return { keyId, publicKey };
 }
 
-function loadCheckpoints(file: string): SignedCheckpoint[] {
+type FileCheckpoint = SignedCheckpoint & { rootHash?: string | null };
+
+function loadCheckpoints(file: string): FileCheckpoint[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readText(file, 'checkpoints file'));
@@ -115,7 +138,7 @@ function loadCheckpoints(file: string): SignedCheckpoint[] {
   }
   if (!Array.isArray(parsed)) throw new VerificationFailure(`the checkpoints file ${file} must hold a JSON array`);
   return parsed.map((item: unknown, index) => {
-    const checkpoint = item as Partial<SignedCheckpoint> | null;
+    const checkpoint = item as Partial<FileCheckpoint> | null;
     const valid =
       checkpoint !== null &&
       typeof checkpoint === 'object' &&
@@ -125,9 +148,10 @@ function loadCheckpoints(file: string): SignedCheckpoint[] {
       /^[0-9a-f]{64}$/.test(checkpoint.hash) &&
       typeof checkpoint.signedAt === 'string' &&
       typeof checkpoint.keyId === 'string' &&
-      typeof checkpoint.signature === 'string';
-    if (!valid) throw new VerificationFailure(`checkpoint ${index + 1} in ${file} is not {seq, hash, signedAt, keyId, signature}`);
-    return checkpoint as SignedCheckpoint;
+      typeof checkpoint.signature === 'string' &&
+      (checkpoint.rootHash === undefined || checkpoint.rootHash === null || (typeof checkpoint.rootHash === 'string' && /^[0-9a-f]{64}$/.test(checkpoint.rootHash)));
+    if (!valid) throw new VerificationFailure(`checkpoint ${index + 1} in ${file} is not {seq, hash, signedAt, keyId, signature, rootHash?}`);
+    return checkpoint as FileCheckpoint;
   });
 }
 
@@ -185,12 +209,63 @@ function say(line: string): void {
   process.stdout.write(`audit-verify: ${line}\n`);
 }
 
+/** --consistency: both notes signed by the registry, and the newer tree an append-only extension of the older. */
+function checkConsistency(files: [string, string, string], key: CheckpointKey): void {
+  const [older, newer] = files.slice(0, 2).map((file) => {
+    let note;
+    let body;
+    try {
+      note = parseSignedNote(readText(file, 'checkpoint note'));
+      body = parseCheckpointText(note.text);
+    } catch (error) {
+      if (error instanceof VerificationFailure) throw error;
+      throw new VerificationFailure(`${file} is not a signed checkpoint note: ${(error as Error).message}`);
+    }
+    if (!noteSignedBy(note, body.origin, key.publicKey)) {
+      throw new VerificationFailure(`${file}: the checkpoint of size ${body.treeSize} carries no valid signature by key ${key.keyId} under the name ${body.origin}`);
+    }
+    return body;
+  });
+  if (older.origin !== newer.origin) throw new VerificationFailure(`the notes are of two logs: ${older.origin} and ${newer.origin}`);
+  if (newer.treeSize < older.treeSize) {
+    throw new VerificationFailure(`ROLLBACK: the newer checkpoint has ${newer.treeSize} entries, the older ${older.treeSize}`);
+  }
+  let proof: { from?: unknown; to?: unknown; proof?: unknown };
+  try {
+    proof = JSON.parse(readText(files[2], 'consistency proof')) as typeof proof;
+  } catch (error) {
+    if (error instanceof VerificationFailure) throw error;
+    throw new VerificationFailure(`the consistency proof ${files[2]} is not valid JSON`);
+  }
+  const hashes = proof.proof;
+  if (proof.from !== older.treeSize || proof.to !== newer.treeSize || !Array.isArray(hashes) || !hashes.every((hash) => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))) {
+    throw new VerificationFailure(`${files[2]} is not the consistency proof from ${older.treeSize} to ${newer.treeSize}`);
+  }
+  const path = (hashes as string[]).map((hash) => Buffer.from(hash, 'hex'));
+  if (!verifyConsistency(older.treeSize, newer.treeSize, older.rootHash, newer.rootHash, path)) {
+    throw new VerificationFailure(`FORK: the tree of ${newer.treeSize} entries does not extend the tree of ${older.treeSize} entries`);
+  }
+  say(`the checkpoint of ${newer.treeSize} entries extends the checkpoint of ${older.treeSize} entries; both signed by key ${key.keyId}`);
+}
+
 async function main(): Promise<void> {
   const given = options();
   const key = given.publicKeyFile ? loadKey(given.publicKeyFile) : undefined;
+  if (given.consistency) {
+    checkConsistency(given.consistency, key as CheckpointKey);
+    if (!given.exportFile) {
+      say('OK');
+      return;
+    }
+  }
   const checkpoints = given.checkpointsFile ? loadCheckpoints(given.checkpointsFile) : [];
   let check: ChainCheck | undefined;
   let firstSeq = 0;
+  // From seq 1 the Merkle tree is rebuilt as the entries stream (its right edge only), and each
+  // checkpoint's signed root is held against it.
+  const roots = new Map(checkpoints.filter((checkpoint) => checkpoint.rootHash).map((checkpoint) => [checkpoint.seq, checkpoint.rootHash as string]));
+  let edge: NewNode[] = [];
+  let rootsChecked = 0;
   for await (const { entry, where } of entries(given.exportFile, given.format)) {
     if (!check) {
       firstSeq = entry.seq;
@@ -200,6 +275,17 @@ async function main(): Promise<void> {
     if (!check.feed(entry)) {
       const { firstInvalidSeq, problem } = check.result();
       throw new VerificationFailure(`seq ${firstInvalidSeq} (${where}): ${problem}`);
+    }
+    if (firstSeq === 1) {
+      edge = appendLeaves(entry.seq - 1, edge, [leafHash(Buffer.from(entry.hash, 'hex'))]).edge;
+      const signedRoot = roots.get(entry.seq);
+      if (signedRoot !== undefined) {
+        const root = foldPlan(edge, (ref) => (ref as NewNode).hash).toString('hex');
+        if (root !== signedRoot) {
+          throw new VerificationFailure(`seq ${entry.seq} (${where}): the checkpoint signed the root ${signedRoot}, but the tree of the export's entries 1 to ${entry.seq} has the root ${root}`);
+        }
+        rootsChecked += 1;
+      }
     }
   }
   if (!check) throw new VerificationFailure(`the export ${given.exportFile} holds no entries`);
@@ -220,6 +306,15 @@ async function main(): Promise<void> {
             `(seq ${inRange.map((checkpoint) => checkpoint.seq).join(', ')})`
         : 'no signed checkpoint falls inside the export: the chain is consistent, but nothing here vouches that it is the registry\'s',
     );
+    if (rootsChecked > 0) say(`${rootsChecked} signed tree root(s) match the Merkle tree of the export's entries`);
+    const beyond = checkpoints.filter((checkpoint) => checkpoint.seq > result.headSeq).sort((a, b) => a.seq - b.seq);
+    if (beyond.length > 0 && !given.partial) {
+      const last = beyond[beyond.length - 1];
+      throw new VerificationFailure(
+        `the checkpoint at seq ${last.seq} lies beyond the export's last entry (${result.headSeq}): entries ${result.headSeq + 1} to ${last.seq} ` +
+          'are missing, so the log was cut back, or the export is a part (say so with --partial)',
+      );
+    }
     const outside = checkpoints.length - inRange.length;
     if (outside > 0) say(`${outside} checkpoint(s) lie outside the export and were not checked`);
   } else {

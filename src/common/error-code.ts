@@ -41,6 +41,8 @@ export enum ErrorCode {
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
   PurposeRequired = 'PURPOSE_REQUIRED',
+  InvalidSignature = 'INVALID_SIGNATURE',
+  AlreadyCosigned = 'ALREADY_COSIGNED',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -77,6 +79,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.AuditChainInvalid:
     case ErrorCode.ReportNotReady:
     case ErrorCode.DuplicateImport:
+    case ErrorCode.AlreadyCosigned:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -84,6 +87,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.IdempotencyKeyReused:
     case ErrorCode.RecipientNotLicensed:
     case ErrorCode.SameOwner:
+    case ErrorCode.InvalidSignature:
       return 422;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -141,6 +145,8 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.InternalError]: 'Internal error',
   [ErrorCode.PurposeRequired]: 'The purpose of this read of personal data is required',
+  [ErrorCode.InvalidSignature]: 'The signature does not verify',
+  [ErrorCode.AlreadyCosigned]: 'This witness already cosigned this checkpoint',
 };
 
 export function titleOf(code: ErrorCode): string {

@@ -23,6 +23,9 @@ class AuditEnv {
   @Min(10)
   @Max(86_400)
   AUDIT_CHECKPOINT_INTERVAL = 300;
+
+  @Matches(/^[^\s+]{1,128}$/u, { message: 'AUDIT_LOG_ORIGIN must be a signed-note key name: no spaces, no plus sign, at most 128 characters' })
+  AUDIT_LOG_ORIGIN = 'pa-firearms-registry/audit';
 }
 
 export interface AuditConfig {
@@ -35,6 +38,8 @@ export interface AuditConfig {
   signingPublicKey?: string;
   /** How often the queue signs the chain head, in seconds; nothing is signed while the head has not moved. */
   checkpointIntervalSeconds: number;
+  /** The transparency log's origin: the first line of its checkpoints and the registry's key name in their signed notes. */
+  logOrigin: string;
 }
 
 export function parseAuditConfig(env: NodeJS.ProcessEnv): AuditConfig {
@@ -43,6 +48,7 @@ export function parseAuditConfig(env: NodeJS.ProcessEnv): AuditConfig {
     signingPrivateKey: parsed.AUDIT_SIGNING_PRIVATE_KEY,
     signingPublicKey: parsed.AUDIT_SIGNING_PUBLIC_KEY,
     checkpointIntervalSeconds: parsed.AUDIT_CHECKPOINT_INTERVAL,
+    logOrigin: parsed.AUDIT_LOG_ORIGIN,
   };
 }
 

@@ -7,6 +7,9 @@
 export const APPEND_ONLY_TABLES: readonly string[] = [
   'audit_entries',
   'audit_checkpoints',
+  'audit_tree_nodes',
+  'audit_witnesses',
+  'audit_cosignatures',
   'reconciliation_findings',
 ];
 

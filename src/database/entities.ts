@@ -1,5 +1,5 @@
 import { auditApiEntities } from '../audit/audit-api.entities';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuditEntryEntity } from '../audit/chain/audit-entry.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { DistrictEntity, ProvinceEntity } from '../reference/district.entity';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { AuditCheckpointsQuery } from '../audit/audit-checkpoints.query';
+import { AuditCheckpointsQuery } from '../audit/checkpoints/audit-checkpoints.query';
 import { type AuditActor, AuditService } from '../audit/audit.service';
-import { type ChainReport } from '../audit/audit-chain-check';
+import { type ChainReport } from '../audit/verification/audit-chain-check';
 import { panamaDay } from '../common/dates';
 import { TRACKED_LOCK_TIMEOUT } from '../queue/tracked-jobs';
 import { countsOf, type FindingCounts, type FindingKind } from './finding-kinds';

@@ -10,6 +10,6 @@ import { UsersQuery } from './users.query';
   imports: [AuthModule, ReferenceModule],
   controllers: [UsersController],
   providers: [CreateUserUseCase, UpdateUserUseCase, UsersQuery],
-  exports: [CreateUserUseCase],
+  exports: [CreateUserUseCase, UsersQuery],
 })
 export class UsersModule {}

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Pool } from 'pg';
-import { type ChainedEntry, type ChainedFields, entryHash } from '../../src/audit/audit-chain';
-import { type AuditRow, INSERT_ENTRY_SQL, insertEntryValues, toChainedEntry } from '../../src/audit/audit-row';
-import { checkpointMessage } from '../../src/audit/audit-checkpoint.signing';
+import { type ChainedEntry, type ChainedFields, entryHash } from '../../src/audit/chain/audit-chain';
+import { type AuditRow, INSERT_ENTRY_SQL, insertEntryValues, toChainedEntry } from '../../src/audit/chain/audit-row';
+import { checkpointMessage } from '../../src/audit/checkpoints/audit-checkpoint.signing';
+import { backfillTree } from '../../src/audit/tree/audit-tree.sql';
 import { makeOwner } from '../support/registry';
 import { bearer, DEFAULT_PASSWORD, runCli, TestApp, type TestUser } from '../support/test-app';
 
@@ -44,7 +45,7 @@ async function verifyChain(t: TestApp, as: TestUser, query = ''): Promise<Record
   return response.body as Record<string, unknown>;
 }
 
-/** Grows the chain by `count` valid entries set-based, as the table owner, like bench/seed-audit.ts. */
+/** Grows the chain by `count` valid entries set-based, as the table owner, like bench/seed-audit.ts, and its tree. */
 async function seedEntries(db: Pool, count: number): Promise<number> {
   const [head] = (await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head')).rows;
   let seq = Number(head.seq);
@@ -82,6 +83,8 @@ async function seedEntries(db: Pool, count: number): Promise<number> {
     );
     await db.query('UPDATE audit_head SET seq = $1, hash = $2', [seq, prevHash]);
   });
+  // The Merkle tree over the entries grows with them, as the service's appends keep it.
+  await backfillTree({ query: async (sql, parameters) => (await db.query(sql, parameters)).rows });
   return seq;
 }
 

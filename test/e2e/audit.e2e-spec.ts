@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from '../../src/audit/audit-chain';
+import { GENESIS_HASH } from '../../src/audit/chain/audit-chain';
 import { recomputeChain } from '../support/audit';
 import { bearer, DEFAULT_PASSWORD, TestApp, type TestUser } from '../support/test-app';
 

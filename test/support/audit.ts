@@ -1,11 +1,12 @@
-import { ChainVerifier } from '../../src/audit/audit-chain';
-import { type AuditRow, toChainedEntry } from '../../src/audit/audit-row';
+import { GENESIS_HASH } from '../../src/audit/chain/audit-chain';
+import { ChainCheck } from '../../src/audit/verification/audit-chain-check';
+import { type AuditRow, toChainedEntry } from '../../src/audit/chain/audit-row';
 import type { TestApp } from './test-app';
 
 /** Recomputes the whole stored chain from seq 1, independently of the service, and checks the head. */
 export async function recomputeChain(t: TestApp): Promise<{ valid: boolean; seqs: number[]; headSeq: number }> {
   const rows = (await t.db.query<AuditRow>('SELECT * FROM audit_entries ORDER BY seq')).rows;
-  const verifier = new ChainVerifier();
+  const verifier = new ChainCheck({ seq: 1, prevHash: GENESIS_HASH }, { otherKeys: 'hash-only' });
   for (const row of rows) verifier.feed(toChainedEntry(row));
   const [head] = (await t.db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head')).rows;
   const result = verifier.result();

@@ -13,6 +13,7 @@ import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-
 import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-index';
 import { WeaponsStatusIndex1795878520000 } from './1795878520000-weapons-status-index';
 import { MarkingsFolding1795878600000 } from './1795878600000-markings-folding';
+import { AuditTransparencyLog1795878800000 } from './1795878800000-audit-transparency-log';
 import { IdempotencyLease1795879000000 } from './1795879000000-idempotency-lease';
 import { AuditOwnerSubjects1795879200000 } from './1795879200000-audit-owner-subjects';
 import { ReportsMasking1795879210000 } from './1795879210000-reports-masking';
@@ -35,6 +36,7 @@ export const migrations = [
   WeaponsSerialIndex1795878510000,
   WeaponsStatusIndex1795878520000,
   MarkingsFolding1795878600000,
+  AuditTransparencyLog1795878800000,
   IdempotencyLease1795879000000,
   AuditOwnerSubjects1795879200000,
   ReportsMasking1795879210000,

@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/auth.decorators';
+import { ErrorCode } from '../../common/error-code';
+import { ApiProblems } from '../../common/openapi';
+import { Ctx, type RequestContext } from '../../common/request-context';
+import { COSIGNERS, WITNESS_REGISTRARS } from '../audit.roles';
+import { AuditCosignatureDto } from '../checkpoints/audit-checkpoint.dto';
+import { CosignCheckpointUseCase } from './cosign-checkpoint.use-case';
+import { RegisterWitnessUseCase } from './register-witness.use-case';
+import { CosignCheckpointDto, RegisterWitnessDto, TreeSizeParams, WitnessDto } from './witness.dto';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditWitnessesController {
+  constructor(
+    private readonly registerWitness: RegisterWitnessUseCase,
+    private readonly cosignCheckpoint: CosignCheckpointUseCase,
+  ) {}
+
+  @Post('witnesses')
+  @Roles(...WITNESS_REGISTRARS)
+  @ApiOperation({ summary: 'Register a witness: its key name, its Ed25519 public key and the witness user who cosigns for it' })
+  @ApiCreatedResponse({ type: WitnessDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  register(@Body() body: RegisterWitnessDto, @Ctx() context: RequestContext): Promise<WitnessDto> {
+    return this.registerWitness.execute(body, context);
+  }
+
+  @Post('checkpoints/:treeSize/cosignatures')
+  @Roles(...COSIGNERS)
+  @ApiOperation({ summary: "Cosign a signed checkpoint: an Ed25519 signature over its note text by the caller's witness key" })
+  @ApiCreatedResponse({ type: AuditCosignatureDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.InvalidSignature, ErrorCode.AlreadyCosigned)
+  cosign(@Param() params: TreeSizeParams, @Body() body: CosignCheckpointDto, @Ctx() context: RequestContext): Promise<AuditCosignatureDto> {
+    return this.cosignCheckpoint.execute(Number(params.treeSize), body.signature, context);
+  }
+}
