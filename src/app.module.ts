@@ -14,6 +14,7 @@ import { RegistryModule } from './registry/registry.module';
 import { TraceModule } from './trace/trace.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { UsersModule } from './users/users.module';
+import { RecoveriesModule } from './recoveries/recoveries.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     ImportsModule,
     HealthModule,
     MetricsModule,
+    RecoveriesModule,
   ],
 })
 export class AppModule {}

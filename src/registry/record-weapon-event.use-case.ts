@@ -41,6 +41,8 @@ export class RecordWeaponEventUseCase {
       const to = nextStatus(input.kind, weapon.status);
       if (!to) throw new InvalidStatusTransitionError(input.kind, weapon.status);
       if (input.kind === WeaponEventKind.Returned) {
+        // A weapon the State recovered without a prior record has no holder to return it to.
+        if (weapon.holderId === null) throw new InvalidStatusTransitionError(input.kind, weapon.status);
         // Returned to the same holder, who must still be entitled to hold it.
         const holder = await this.holders.lockOwner(manager, weapon.holderId);
         if (holder.status !== 'active') throw new OwnerInactiveError(holder.id, holder.status);

@@ -7,6 +7,7 @@ import { ApproveCorrectionUseCase } from './approve-correction.use-case';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
+import { RecoveredWeapons } from './recovered-weapons.service';
 import { RecordWeaponEventUseCase } from './record-weapon-event.use-case';
 import { RegisterWeaponUseCase } from './register-weapon.use-case';
 import { RejectCorrectionUseCase } from './reject-correction.use-case';
@@ -32,7 +33,8 @@ import { WeaponsQuery } from './weapons.query';
     WeaponsQuery,
     WeaponCustody,
     WeaponRegistrations,
+    RecoveredWeapons,
   ],
-  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody, WeaponRegistrations],
+  exports: [MarkingsService, WeaponsQuery, IdempotencyService, WeaponCustody, WeaponRegistrations, RecoveredWeapons],
 })
 export class RegistryModule {}

@@ -73,6 +73,7 @@ const WEAPON_COPY_COLUMNS: ReadonlyArray<readonly [string, (weapon: WeaponEntity
   ['acquisition', (weapon) => copyJson(weapon.acquisition)],
   ['status', (weapon) => weapon.status],
   ['holder_id', (weapon) => weapon.holderId],
+  ['origin', (weapon) => weapon.origin],
   ['district', (weapon) => weapon.district],
   ['unverified_make', (weapon) => weapon.unverifiedMake],
   ['unverified_calibre', (weapon) => weapon.unverifiedCalibre],
@@ -84,6 +85,13 @@ const WEAPON_COPY_COLUMNS: ReadonlyArray<readonly [string, (weapon: WeaponEntity
 /** The COPY rows of `prepared`, built one at a time as they are sent. */
 function* weaponRows(prepared: readonly PreparedWeapon[]): Generator<string> {
   for (const { weapon } of prepared) yield copyRow(WEAPON_COPY_COLUMNS.map(([, field]) => field(weapon)));
+}
+
+/** Inserts whole weapon rows in one COPY inside the caller's transaction (recoveries write holder-less ones). */
+export async function copyWeapons(manager: EntityManager, weapons: readonly WeaponEntity[]): Promise<void> {
+  if (weapons.length === 0) return;
+  const prepared = weapons.map((weapon) => ({ weapon, remarked: false }));
+  await copyRows(manager, 'weapons', WEAPON_COPY_COLUMNS.map(([column]) => column), weaponRows(prepared));
 }
 
 /**
@@ -201,6 +209,7 @@ export class WeaponRegistrations {
         acquisition: { kind: input.acquisition.kind, date: input.acquisition.date, documentRef: input.acquisition.documentRef ?? null },
         status: WeaponStatus.Active,
         holderId: holder.id,
+        origin: 'registered',
         district: holder.district,
         version: 1,
         registeredAt: now,
@@ -279,7 +288,7 @@ export class WeaponRegistrations {
   }
 
   /** `count` consecutive numbers of this year's sequence, in one update of the counter row. */
-  private async reserveRegistryNumbers(manager: EntityManager, count: number): Promise<string[]> {
+  async reserveRegistryNumbers(manager: EntityManager, count: number): Promise<string[]> {
     const year = Number(panamaDay().slice(0, 4));
     const [row] = (await manager.query(
       `INSERT INTO registry_counters (year, last_value) VALUES ($1, $2)

@@ -10,6 +10,7 @@ import { SearchTraceUseCase } from './search-trace.use-case';
 import { TraceRequestProcessor } from './trace-request.processor';
 import { TraceRecords } from './trace-records.query';
 import { TraceRequestsController } from './trace-requests.controller';
+import { TraceRequestFilings } from './trace-request-filing.service';
 import { TraceRequestsQuery } from './trace-requests.query';
 import { TraceSearch } from './trace-search.service';
 import { TraceController } from './trace.controller';
@@ -31,7 +32,8 @@ import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
     AnswerTraceRequestUseCase,
     TraceRequestProcessor,
     TraceRequestsQuery,
+    TraceRequestFilings,
   ],
-  exports: [TraceRecords],
+  exports: [TraceRecords, TraceRequestFilings],
 })
 export class TraceModule {}

@@ -12,6 +12,7 @@ import { Imports1795878490000 } from './1795878490000-imports';
 import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-reports';
 import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-index';
 import { WeaponsStatusIndex1795878520000 } from './1795878520000-weapons-status-index';
+import { Recoveries1795879300000 } from './1795879300000-recoveries';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   TraceRequestReports1795878500000,
   WeaponsSerialIndex1795878510000,
   WeaponsStatusIndex1795878520000,
+  Recoveries1795879300000,
 ];

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OwnersModule } from '../owners/owners.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { RegistryModule } from '../registry/registry.module';
+import { AlertsModule } from '../trace/alerts.module';
+import { TraceModule } from '../trace/trace.module';
+import { RecoveriesController } from './recoveries.controller';
+import { RecoveriesQuery } from './recoveries.query';
+import { RecordRecoveryUseCase } from './record-recovery.use-case';
+
+/** Weapons that came into the State's hands: recoveries, their custody and destruction. */
+@Module({
+  imports: [RegistryModule, OwnersModule, ReferenceModule, AlertsModule, TraceModule],
+  controllers: [RecoveriesController],
+  providers: [RecordRecoveryUseCase, RecoveriesQuery],
+})
+export class RecoveriesModule {}

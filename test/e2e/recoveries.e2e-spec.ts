@@ -1,0 +1,190 @@
+import { allFindings, reconcile, until } from '../support/reconciliation';
+import { ownSerial, type Recovery, recordRecovery, recoveryBody } from '../support/recoveries';
+import { daysFromToday, makeHolder, registerWeapon, type Weapon, weaponBody } from '../support/registry';
+import { bearer, TestApp, type TestUser } from '../support/test-app';
+
+interface TraceRequest {
+  id: string;
+  status: string;
+  requestingAgency: string;
+  marking: { serialNumber: string; make: string | null };
+  result?: { outcome: string; suggestedDiversionPoint?: string | null };
+  illicitOrigin: Record<string, unknown> | null;
+}
+
+describe('recoveries', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let officer: TestUser;
+  let police: TestUser;
+  let auditor: TestUser;
+  let colonOfficer: TestUser;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.bootstrapAdmin();
+    officer = await t.user(admin, ['officer'], { jurisdiction: null });
+    police = await t.user(admin, ['police']);
+    auditor = await t.user(admin, ['auditor']);
+    colonOfficer = await t.user(admin, ['officer'], { jurisdiction: ['3-01'] });
+  });
+  afterAll(() => t.close());
+
+  const post = (as: TestUser, body: Record<string, unknown>) => t.http.post('/api/v1/recoveries').set(bearer(as.accessToken)).send(body);
+  const weapon = async (id: string): Promise<Weapon & { holderId: string | null; origin: string; district: string; serialStatus: string }> =>
+    (await t.http.get(`/api/v1/weapons/${id}`).set(bearer(admin.accessToken)).expect(200)).body;
+  const traceRequest = async (id: string): Promise<TraceRequest> =>
+    (await t.http.get(`/api/v1/trace-requests/${id}`).set(bearer(admin.accessToken)).set('X-Access-Purpose', 'recovery test').expect(200)).body;
+  const answered = (id: string): Promise<TraceRequest> =>
+    until(`trace request ${id} answered`, async () => {
+      const request = await traceRequest(id);
+      return request.status === 'completed' || request.status === 'failed' ? request : null;
+    });
+  const events = async (id: string): Promise<Array<{ kind: string; fromStatus: string; toStatus: string }>> =>
+    (await t.http.get(`/api/v1/trace/weapons/${id}`).set(bearer(admin.accessToken)).set('X-Access-Purpose', 'recovery test').expect(200)).body
+      .events;
+
+  it('records a seizure of a stolen, an unregistered and an obliterated weapon, each traced', async () => {
+    const holder = await makeHolder(t, officer);
+    const stolen = await registerWeapon(t, officer, weaponBody(holder.id, { serialNumber: ownSerial('ST') }));
+    await t.http
+      .post(`/api/v1/weapons/${stolen.id}/events`)
+      .set(bearer(police.accessToken))
+      .send({ kind: 'reported_stolen', occurredAt: new Date(Date.now() - 86_400_000).toISOString(), version: stolen.version })
+      .expect(201);
+    const unregisteredSerial = ownSerial('UN');
+    const body = recoveryBody({
+      items: [
+        // Written differently from the registration: an alias of the make and the serial without its dash.
+        { make: 'glock', type: 'pistol', calibre: '9mm', serialNumber: stolen.serialNumber.replace('-', ' '), serialStatus: 'marked' },
+        { make: 'Taurus', model: 'G2C', type: 'pistol', calibre: '9mm', serialNumber: unregisteredSerial, serialStatus: 'marked', countryOfManufacture: 'BR' },
+        { type: 'revolver', calibre: '.38 Special', serialStatus: 'obliterated', notes: 'número limado' },
+      ],
+    });
+    const response = await t.http
+      .post('/api/v1/recoveries')
+      .set(bearer(police.accessToken))
+      .set('Idempotency-Key', `rec-${stolen.id}`)
+      .send(body)
+      .expect(201);
+    const recovery = response.body as Recovery;
+    expect(response.headers.location).toBe(`/api/v1/recoveries/${recovery.id}`);
+    expect(recovery.items.map((item) => item.matched)).toEqual(['registered', 'unregistered', 'unregistered']);
+    expect(recovery.items[0].weaponId).toBe(stolen.id);
+    expect(new Set(recovery.items.map((item) => item.traceRequestId)).size).toBe(3);
+
+    // The same key and body: the first answer again, nothing written.
+    const replay = await t.http
+      .post('/api/v1/recoveries')
+      .set(bearer(police.accessToken))
+      .set('Idempotency-Key', `rec-${stolen.id}`)
+      .send(body)
+      .expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(recovery);
+
+    const seized = await weapon(stolen.id);
+    expect(seized.status).toBe('seized');
+    expect(seized.holderId).toBe(holder.id);
+    const stolenEvents = await events(stolen.id);
+    expect(stolenEvents.at(-1)).toMatchObject({ kind: 'seized', fromStatus: 'stolen', toStatus: 'seized' });
+
+    const fresh = await weapon(recovery.items[1].weaponId);
+    expect(fresh).toMatchObject({ status: 'seized', holderId: null, origin: 'recovered', district: '8-05', make: 'Taurus', serialNumber: unregisteredSerial });
+
+    const obliterated = await weapon(recovery.items[2].weaponId);
+    expect(obliterated).toMatchObject({ status: 'seized', holderId: null, origin: 'recovered', serialStatus: 'obliterated' });
+    expect(obliterated.serialNumber).toBe(`PTY-${obliterated.registryNumber}`);
+    expect((await events(obliterated.id)).map((event) => event.kind).sort()).toEqual(['remarked', 'seized']);
+
+    // An alert for the stolen weapon, as a trace request's hit would raise.
+    const alerts = await t.http.get('/api/v1/alerts?status=open').set(bearer(police.accessToken)).expect(200);
+    expect(alerts.body.items.filter((alert: { weapon: { id: string } }) => alert.weapon.id === stolen.id)).toHaveLength(1);
+
+    // Every item's trace request is answered by the queue, for the recovery's agency.
+    const requests = await Promise.all(recovery.items.map((item) => answered(item.traceRequestId)));
+    expect(requests.map((request) => request.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(requests.every((request) => request.requestingAgency === body.agency)).toBe(true);
+    expect(requests[2].marking.serialNumber).toBe(obliterated.serialNumber);
+
+    const fetched = await t.http.get(`/api/v1/recoveries/${recovery.id}`).set(bearer(officer.accessToken)).expect(200);
+    expect(fetched.body).toEqual(recovery);
+    const listed = await t.http
+      .get('/api/v1/recoveries')
+      .query({ caseNumber: body.caseNumber as string, kind: 'seized', from: daysFromToday(-1), to: daysFromToday(0) })
+      .set(bearer(police.accessToken))
+      .expect(200);
+    expect(listed.body.items.map((item: Recovery) => item.id)).toEqual([recovery.id]);
+  });
+
+  it('takes an anonymous amnesty hand-in of a lawful weapon without a police alert, as a reconciliation finding', async () => {
+    const holder = await makeHolder(t, officer);
+    const lawful = await registerWeapon(t, officer, weaponBody(holder.id, { serialNumber: ownSerial('AM') }));
+    const before = await t.http.get('/api/v1/alerts?status=open').set(bearer(police.accessToken)).expect(200);
+    const recovery = await recordRecovery(
+      t,
+      officer,
+      recoveryBody({
+        kind: 'amnesty',
+        anonymous: true,
+        caseNumber: undefined,
+        agency: 'Ministerio de Seguridad Pública, campaña de canje',
+        items: [{ make: 'Glock', type: 'pistol', calibre: '9mm', serialNumber: lawful.serialNumber, serialStatus: 'marked' }],
+        ammunition: [{ calibre: '9mm', rounds: 50 }],
+      }),
+    );
+    expect(recovery).toMatchObject({ kind: 'amnesty', anonymous: true });
+    expect(recovery.items[0]).toMatchObject({ weaponId: lawful.id, matched: 'registered' });
+    expect((await weapon(lawful.id)).status).toBe('in_state_custody');
+    const stored = await t.db.query('SELECT surrendered_by, anonymous FROM recoveries WHERE id = $1', [recovery.id]);
+    expect(stored.rows).toEqual([{ surrendered_by: null, anonymous: true }]);
+    const after = await t.http.get('/api/v1/alerts?status=open').set(bearer(police.accessToken)).expect(200);
+    expect(after.body.items.filter((alert: { weapon: { id: string } }) => alert.weapon.id === lawful.id)).toHaveLength(0);
+    expect(after.body.items.length).toBe(before.body.items.length);
+
+    const run = await reconcile(t, auditor);
+    const findings = await allFindings(t, auditor, run.id, 'SURRENDERED_BY_THIRD_PARTY');
+    const finding = findings.find((item) => item.weaponId === lawful.id);
+    expect(finding).toMatchObject({ holderId: holder.id, evidence: { recoveryId: recovery.id } });
+  });
+
+  it('keeps seizures for police and hand-ins for the ministry, within the officer jurisdiction', async () => {
+    await post(officer, recoveryBody({ kind: 'seized' })).expect(403);
+    await post(officer, recoveryBody({ kind: 'found' })).expect(403);
+    await post(police, recoveryBody({ kind: 'amnesty' })).expect(403);
+    await post(police, recoveryBody({ kind: 'surrendered' })).expect(403);
+    await post(auditor, recoveryBody({ kind: 'found' })).expect(403);
+    const outside = await post(colonOfficer, recoveryBody({ kind: 'surrendered', district: '8-05' })).expect(403);
+    expect(outside.body.code).toBe('OUT_OF_JURISDICTION');
+    await post(colonOfficer, recoveryBody({ kind: 'surrendered', district: '3-01' })).expect(201);
+    await post(police, recoveryBody({ kind: 'found' })).expect(201);
+  });
+
+  it('refuses bad input with 400 naming the field', async () => {
+    const refused = async (body: Record<string, unknown>, as: TestUser = officer): Promise<string[]> => {
+      const response = await post(as, body).expect(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      return response.body.errors.map((error: { field: string }) => error.field);
+    };
+    await expect(refused(recoveryBody({ kind: 'seized', anonymous: true }), police)).resolves.toContain('anonymous');
+    await expect(refused(recoveryBody({ kind: 'amnesty', anonymous: true, surrenderedBy: '00000000-0000-4000-8000-000000000000' }))).resolves.toContain(
+      'surrenderedBy',
+    );
+    await expect(refused(recoveryBody({ kind: 'surrendered', items: [] }))).resolves.toContain('items');
+    const many = Array.from({ length: 501 }, () => ({ type: 'pistol', serialStatus: 'unmarked' }));
+    await expect(refused(recoveryBody({ kind: 'surrendered', items: many }))).resolves.toContain('items');
+    await expect(refused(recoveryBody({ kind: 'confiscated' }))).resolves.toContain('kind');
+    await expect(refused(recoveryBody({ kind: 'surrendered', items: [{ type: 'pistol', serialStatus: 'scratched' }] }))).resolves.toContain(
+      'items.0.serialStatus',
+    );
+    await expect(refused(recoveryBody({ kind: 'surrendered', items: [{ type: 'bazooka', serialStatus: 'unmarked' }] }))).resolves.toContain(
+      'items.0.type',
+    );
+    await expect(refused(recoveryBody({ kind: 'surrendered', items: [{ type: 'pistol', serialStatus: 'marked' }] }))).resolves.toContain(
+      'items.0.serialNumber',
+    );
+    await expect(refused(recoveryBody({ kind: 'surrendered', district: '99-99' }))).resolves.toContain('district');
+    const count = await t.db.query('SELECT count(*)::int AS n FROM recoveries');
+    expect(count.rows[0].n).toBeGreaterThan(0);
+  });
+});
