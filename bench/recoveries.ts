@@ -43,7 +43,9 @@ runBenchmark(async () => {
     for (let run = 0; run < settings.recoveries; run += 1) {
       // Active weapons not yet handed in by an earlier run of this benchmark.
       const { rows: lawful } = await db.query<{ make: string; serial_number: string }>(
-        `SELECT make, serial_number FROM weapons WHERE status = 'active' AND holder_id IS NOT NULL
+        `SELECT make, serial_number FROM weapons w
+          WHERE status = 'active' AND holder_id IS NOT NULL AND make IN ('Glock', 'Beretta', 'Taurus')
+            AND NOT EXISTS (SELECT 1 FROM recovery_items i WHERE i.weapon_id = w.id)
           ORDER BY registered_at DESC LIMIT $1`,
         [perThird],
       );

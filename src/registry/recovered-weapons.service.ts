@@ -5,7 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 import type { CanonicalIdentity } from './markings.service';
 import { toWeaponDto } from './registry.mapper';
-import { nationalMark, normaliseSerial } from './serial';
+import { foldConfusables, nationalMark, normaliseSerial } from './serial';
 import { copyWeapons, WeaponRegistrations } from './weapon-registrations.service';
 import { WeaponEventKind, WeaponStatus } from './weapon-status';
 import type { WeaponDto } from './weapon.dto';
@@ -69,7 +69,8 @@ export class RecoveredWeapons {
   /**
    * For each item, the id of the one registered weapon bearing its marking, if any. An item
    * whose make could not be read matches on the serial alone, and only when one weapon has it.
-   * Each probe walks ix_weapons_serial_normalized.
+   * Each probe walks ix_weapons_serial_confusable (the fold of the serial; the exact serial is
+   * then checked), as GET /weapons?serial= does.
    */
   async match(manager: EntityManager, items: readonly RecoveredItem[]): Promise<Array<string | null>> {
     const matched = new Array<string | null>(items.length).fill(null);
@@ -77,14 +78,16 @@ export class RecoveredWeapons {
     if (probes.length === 0) return matched;
     const rows = (await manager.query(
       `SELECT m.idx::int AS idx, array_agg(w.id) AS ids
-         FROM unnest($1::text[], $2::text[], $3::int[]) AS m(make_key, serial, idx)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS m(make_key, serial, folded, idx)
         CROSS JOIN LATERAL (SELECT w.id FROM weapons w
-                             WHERE w.serial_normalized = m.serial AND (m.make_key IS NULL OR w.make_key = m.make_key)
+                             WHERE w.serial_confusable = m.folded AND w.serial_normalized = m.serial
+                               AND (m.make_key IS NULL OR w.make_key = m.make_key)
                              LIMIT 2) w
         GROUP BY m.idx`,
       [
         probes.map(({ item }) => (item.makeKnown ? item.identity.makeKey : null)),
         probes.map(({ item }) => item.serialNormalized),
+        probes.map(({ item }) => foldConfusables(item.serialNormalized!)),
         probes.map(({ index }) => index),
       ],
     )) as Array<{ idx: number; ids: string[] }>;
