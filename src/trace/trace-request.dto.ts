@@ -138,6 +138,12 @@ export class TraceResultDto {
   candidates: TraceMatchDto[];
   @ApiPropertyOptional({ type: TraceRecordDto, description: 'The trace record of the one weapon traced' })
   traceRecord?: TraceRecordDto;
+  @ApiPropertyOptional({
+    enum: ['theft', 'loss'],
+    nullable: true,
+    description: 'The diversion point the queue proposes: theft or loss when the traced weapon was reported so before its recovery',
+  })
+  suggestedDiversionPoint?: 'theft' | 'loss' | null;
 }
 
 export class RecoveryViewDto {

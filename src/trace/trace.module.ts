@@ -6,6 +6,7 @@ import { ReportRequestsModule } from '../reports/report-requests.module';
 import { AlertsModule } from './alerts.module';
 import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
 import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
+import { EstablishOriginUseCase } from './establish-origin.use-case';
 import { SearchTraceUseCase } from './search-trace.use-case';
 import { TraceRequestProcessor } from './trace-request.processor';
 import { TraceRecords } from './trace-records.query';
@@ -33,6 +34,7 @@ import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
     TraceRequestProcessor,
     TraceRequestsQuery,
     TraceRequestFilings,
+    EstablishOriginUseCase,
   ],
   exports: [TraceRecords, TraceRequestFilings],
 })

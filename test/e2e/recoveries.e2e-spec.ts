@@ -106,6 +106,24 @@ describe('recoveries', () => {
     expect(requests.map((request) => request.status)).toEqual(['completed', 'completed', 'completed']);
     expect(requests.every((request) => request.requestingAgency === body.agency)).toBe(true);
     expect(requests[2].marking.serialNumber).toBe(obliterated.serialNumber);
+    // The queue proposes theft for the weapon reported stolen before its recovery, nothing for the others.
+    expect(requests.map((request) => request.result?.suggestedDiversionPoint ?? null)).toEqual(['theft', null, null]);
+
+    // The competent authority's finding: police, supervisors and admins; not officers.
+    const finding = { established: true, method: 'tracing', diversionPoint: 'theft', notes: 'Denuncia DIJ-2026-1' };
+    const path = `/api/v1/trace-requests/${recovery.items[0].traceRequestId}/origin`;
+    await t.http.post(path).set(bearer(officer.accessToken)).send(finding).expect(403);
+    const bad = await t.http.post(path).set(bearer(police.accessToken)).send({ ...finding, diversionPoint: 'magic' }).expect(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual(['diversionPoint']);
+    const established = await t.http.post(path).set(bearer(police.accessToken)).send(finding).expect(200);
+    expect(established.body.illicitOrigin).toMatchObject({ ...finding, establishedBy: expect.any(String) });
+    expect((await traceRequest(recovery.items[0].traceRequestId)).illicitOrigin).toMatchObject({
+      established: true,
+      method: 'tracing',
+      diversionPoint: 'theft',
+      notes: 'Denuncia DIJ-2026-1',
+      establishedAt: expect.any(String),
+    });
 
     const fetched = await t.http.get(`/api/v1/recoveries/${recovery.id}`).set(bearer(officer.accessToken)).expect(200);
     expect(fetched.body).toEqual(recovery);
