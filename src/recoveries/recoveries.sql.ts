@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { WeaponStatus } from '../registry/weapon-status';
+import type { CreateDestructionBatchDto, DestructionBatchDto } from './destruction-batch.dto';
 import type { CreateRecoveryDto, RecoveryItemInputDto } from './recovery.dto';
 
 export interface NewRecovery {
@@ -89,4 +90,60 @@ export async function insertRecoveryItems(
       recovery.anonymous,
     ],
   );
+}
+
+/**
+ * The trace requests filed for these weapons by their recoveries; given `only`, the weapons
+ * whose trace requests are among them instead.
+ */
+export async function traceRequestsOfWeapons(manager: EntityManager, weaponIds: readonly string[]): Promise<string[]>;
+export async function traceRequestsOfWeapons(manager: EntityManager, weaponIds: readonly string[], only: Set<string>): Promise<Set<string>>;
+export async function traceRequestsOfWeapons(
+  manager: EntityManager,
+  weaponIds: readonly string[],
+  only?: Set<string>,
+): Promise<string[] | Set<string>> {
+  const rows = (await manager.query(`SELECT weapon_id, trace_request_id FROM recovery_items WHERE weapon_id = ANY($1::uuid[])`, [
+    weaponIds,
+  ])) as Array<{ weapon_id: string; trace_request_id: string }>;
+  if (!only) return rows.map((row) => row.trace_request_id);
+  return new Set(rows.filter((row) => only.has(row.trace_request_id)).map((row) => row.weapon_id));
+}
+
+export async function insertDestructionBatch(
+  manager: EntityManager,
+  batch: { id: string; input: CreateDestructionBatchDto; destroyed: number; recordedBy: string; recordedAt: Date },
+): Promise<void> {
+  const { input } = batch;
+  await manager.query(
+    `INSERT INTO destruction_batches (id, method, place, date, acta_ref, witnesses, destroyed, recorded_by, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+    [batch.id, input.method, input.place, input.date, input.actaRef, JSON.stringify(input.witnesses), batch.destroyed, batch.recordedBy, batch.recordedAt],
+  );
+  await manager.query(
+    `INSERT INTO destruction_batch_weapons (batch_id, weapon_id) SELECT $1, unnest($2::uuid[])`,
+    [batch.id, input.weaponIds],
+  );
+}
+
+export async function findDestructionBatch(manager: EntityManager, id: string): Promise<DestructionBatchDto | null> {
+  const [row] = (await manager.query(
+    `SELECT b.id, b.method, b.place, to_char(b.date, 'YYYY-MM-DD') AS date, b.acta_ref, b.witnesses, b.destroyed, b.recorded_by, b.recorded_at,
+            (SELECT coalesce(array_agg(bw.weapon_id ORDER BY bw.weapon_id), '{}') FROM destruction_batch_weapons bw WHERE bw.batch_id = b.id) AS weapon_ids
+       FROM destruction_batches b WHERE b.id = $1`,
+    [id],
+  )) as Array<Record<string, unknown>>;
+  if (!row) return null;
+  return {
+    id: row.id as string,
+    method: row.method as DestructionBatchDto['method'],
+    place: row.place as string,
+    date: row.date as string,
+    actaRef: row.acta_ref as string,
+    witnesses: row.witnesses as string[],
+    weaponIds: row.weapon_ids as string[],
+    destroyed: row.destroyed as number,
+    recordedBy: row.recorded_by as string,
+    recordedAt: new Date(row.recorded_at as string).toISOString(),
+  };
 }

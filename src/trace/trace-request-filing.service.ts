@@ -69,4 +69,14 @@ export class TraceRequestFilings {
       return { action: 'trace_request.created', entityType: 'trace_request', entityId: filing.id, before: null, after: toTraceRequestDto(entity) };
     });
   }
+
+  /** Of these trace requests, the ones the queue has not answered yet (queued or processing). */
+  async unanswered(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await manager.query(
+      `SELECT id FROM trace_requests WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'processing')`,
+      [ids],
+    )) as Array<{ id: string }>;
+    return new Set(rows.map((row) => row.id));
+  }
 }

@@ -205,4 +205,72 @@ describe('recoveries', () => {
     const count = await t.db.query('SELECT count(*)::int AS n FROM recoveries');
     expect(count.rows[0].n).toBeGreaterThan(0);
   });
+
+  it('moves weapons between State stores, forfeits them and destroys a batch all or nothing', async () => {
+    const found = await recordRecovery(
+      t,
+      police,
+      recoveryBody({
+        kind: 'found',
+        items: [
+          { make: 'Beretta', type: 'pistol', calibre: '9mm', serialNumber: ownSerial('FD'), serialStatus: 'marked' },
+          { make: 'Colt', type: 'revolver', calibre: '.38 Special', serialNumber: ownSerial('FD'), serialStatus: 'marked' },
+        ],
+      }),
+    );
+    const [first, second] = found.items.map((item) => item.weaponId);
+    const event = (as: TestUser, id: string, kind: string, version: number, extra: Record<string, unknown> = {}) =>
+      t.http
+        .post(`/api/v1/weapons/${id}/events`)
+        .set(bearer(as.accessToken))
+        .send({ kind, occurredAt: new Date().toISOString(), version, ...extra });
+
+    await event(police, first, 'custody_transferred', 1, { place: 'Depósito de armas, Ancón', reference: 'REC-ALM-77' }).expect(201);
+    expect(await weapon(first)).toMatchObject({ status: 'seized', version: 2 });
+    await event(auditor, first, 'forfeited', 2).expect(403);
+    await event(officer, first, 'forfeited', 2, { reference: 'Juzgado 3.º, auto 114-2026' }).expect(201);
+    expect(await weapon(first)).toMatchObject({ status: 'in_state_custody', version: 3 });
+    await event(officer, first, 'forfeited', 3).expect(409);
+    await event(officer, first, 'custody_transferred', 3, { place: 'Almacén central' }).expect(201);
+    expect((await weapon(first)).status).toBe('in_state_custody');
+    // A weapon with no holder has no one to be returned to.
+    await event(police, second, 'returned', 1).expect(409);
+
+    const holder = await makeHolder(t, officer);
+    const active = await registerWeapon(t, officer, weaponBody(holder.id, { serialNumber: ownSerial('AC') }));
+    await Promise.all(found.items.map((item) => answered(item.traceRequestId)));
+    const batch = {
+      method: 'smelting',
+      place: 'Fundición de Acero, Colón',
+      date: daysFromToday(0),
+      actaRef: `ACTA-${found.id.slice(0, 8)}`,
+      witnesses: ['Lcda. Ana Ríos (Defensoría del Pueblo)', 'Sgto. Luis Vega (Policía Nacional)'],
+      weaponIds: [first, second, active.id],
+    };
+    await t.http.post('/api/v1/destruction-batches').set(bearer(police.accessToken)).send(batch).expect(403);
+    const badWitnesses = await t.http.post('/api/v1/destruction-batches').set(bearer(officer.accessToken)).send({ ...batch, witnesses: ['solo'] }).expect(400);
+    expect(badWitnesses.body.errors.map((error: { field: string }) => error.field)).toEqual(['witnesses']);
+    const refused = await t.http.post('/api/v1/destruction-batches').set(bearer(officer.accessToken)).send(batch).expect(422);
+    expect(refused.body.code).toBe('NOT_DESTRUCTIBLE');
+    expect(refused.body.weapons).toEqual([{ weaponId: active.id, reason: 'status_active' }]);
+    expect(refused.body.detail).toContain(active.id);
+    expect((await weapon(first)).status).toBe('in_state_custody');
+    expect((await weapon(second)).status).toBe('seized');
+
+    const accepted = await t.http
+      .post('/api/v1/destruction-batches')
+      .set(bearer(officer.accessToken))
+      .send({ ...batch, weaponIds: [first, second] })
+      .expect(201);
+    expect(accepted.body).toMatchObject({ destroyed: 2, actaRef: batch.actaRef, method: 'smelting' });
+    expect(accepted.headers.location).toBe(`/api/v1/destruction-batches/${accepted.body.id}`);
+    expect((await weapon(first)).status).toBe('destroyed');
+    expect((await weapon(second)).status).toBe('destroyed');
+    expect((await events(second)).at(-1)).toMatchObject({ kind: 'destroyed', fromStatus: 'seized', toStatus: 'destroyed' });
+    const fetched = await t.http.get(`/api/v1/destruction-batches/${accepted.body.id}`).set(bearer(police.accessToken)).expect(200);
+    expect(fetched.body).toEqual(accepted.body);
+    // Destroyed is final: a second batch refuses it.
+    const again = await t.http.post('/api/v1/destruction-batches').set(bearer(officer.accessToken)).send({ ...batch, weaponIds: [first] }).expect(422);
+    expect(again.body.weapons).toEqual([{ weaponId: first, reason: 'status_destroyed' }]);
+  });
 });
