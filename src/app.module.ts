@@ -15,6 +15,7 @@ import { TraceModule } from './trace/trace.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { UsersModule } from './users/users.module';
 import { RecoveriesModule } from './recoveries/recoveries.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { RecoveriesModule } from './recoveries/recoveries.module';
     HealthModule,
     MetricsModule,
     RecoveriesModule,
+    StatisticsModule,
   ],
 })
 export class AppModule {}

@@ -13,6 +13,7 @@ import { TraceRequestReports1795878500000 } from './1795878500000-trace-request-
 import { WeaponsSerialIndex1795878510000 } from './1795878510000-weapons-serial-index';
 import { WeaponsStatusIndex1795878520000 } from './1795878520000-weapons-status-index';
 import { Recoveries1795879300000 } from './1795879300000-recoveries';
+import { Statistics1795879300100 } from './1795879300100-statistics';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   WeaponsSerialIndex1795878510000,
   WeaponsStatusIndex1795878520000,
   Recoveries1795879300000,
+  Statistics1795879300100,
 ];
