@@ -21,11 +21,12 @@ import {
   recoveryItemsSql,
   REGISTRY_HOLDERS_TOTAL_SQL,
   registryHoldersSql,
-  registryWeaponsSql,
+  REGISTRY_WEAPONS_SQL,
   SDG_SQL,
 } from './statistics.sql';
 
 const KINDS = ['seized', 'found', 'surrendered', 'amnesty'] as const;
+const ENDED: readonly string[] = ['destroyed', 'deactivated', 'exported'];
 
 function checkPeriod(from: string, to: string): void {
   const errors: FieldError[] = [];
@@ -103,14 +104,15 @@ export class StatisticsQuery {
     return this.snapshot(async (manager) => {
       const holdersSql = registryHoldersSql(groupBy);
       const [weapons, holders, [total], names] = await Promise.all([
-        manager.query(registryWeaponsSql(groupBy), [at]) as Promise<Array<{ key: string; weapons: number }>>,
+        groupBy === 'licenceKind'
+          ? Promise.resolve([])
+          : (manager.query(REGISTRY_WEAPONS_SQL, [at]) as Promise<Array<{ district: string; type: string; status: string; weapons: number }>>),
         holdersSql ? (manager.query(holdersSql, [at]) as Promise<Array<{ key: string; holders: number }>>) : Promise.resolve([]),
         manager.query(REGISTRY_HOLDERS_TOTAL_SQL, [at]) as Promise<Array<{ holders: number }>>,
-        groupBy === 'district' || groupBy === 'province'
-          ? (manager.query(PLACE_NAMES_SQL) as Promise<Array<{ code: string; name: string }>>)
-          : Promise.resolve([]),
+        manager.query(PLACE_NAMES_SQL) as Promise<Array<{ code: string; name: string; province_code: string | null }>>,
       ]);
-      const nameOf = new Map(names.map((row) => [row.code, row.name]));
+      const nameOf = new Map(groupBy === 'district' || groupBy === 'province' ? names.map((row) => [row.code, row.name]) : []);
+      const provinceOf = new Map(names.map((row) => [row.code, row.province_code]));
       const groups = new Map<string, RegistryGroupDto>();
       const group = (key: string): RegistryGroupDto => {
         const found = groups.get(key) ?? {
@@ -122,9 +124,15 @@ export class StatisticsQuery {
         groups.set(key, found);
         return found;
       };
-      if (groupBy !== 'licenceKind') for (const row of weapons) group(row.key).weapons = row.weapons;
+      // Statuses that end a weapon's life count only when grouping by status.
+      const counted = groupBy === 'status' ? weapons : weapons.filter((row) => !ENDED.includes(row.status));
+      for (const row of counted) {
+        const key = groupBy === 'district' ? row.district : groupBy === 'province' ? (provinceOf.get(row.district) ?? row.district) : groupBy === 'type' ? row.type : row.status;
+        const cell = group(key);
+        cell.weapons = (cell.weapons ?? 0) + row.weapons;
+      }
       for (const row of holders) group(row.key).licensedHolders = row.holders;
-      const weaponTotal = weapons.reduce((sum, row) => sum + row.weapons, 0);
+      const weaponTotal = counted.reduce((sum, row) => sum + row.weapons, 0);
       const cells = ['weapons', 'licensedHolders'] as const;
       return {
         at,

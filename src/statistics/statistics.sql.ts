@@ -19,30 +19,28 @@ export const SDG_SQL = `
 const END_OF_DAY = `((($1)::date + 1)::timestamp AT TIME ZONE 'America/Panama')`;
 
 /**
- * Weapons on record at the end of day $1, each with its status then: the current status rolled
- * back to the from_status of the first event recorded after that instant (ix_weapon_events_recorded
- * finds those few), counted by group. Statuses that end a weapon's life count only under `status`.
+ * Weapons on record at the end of day $1 by district, type and status then. Today's counts come
+ * from an index-only scan of ix_weapons_statistics (registered_at with the three columns); the
+ * few weapons with events recorded after that instant (ix_weapon_events_recorded) are then moved
+ * back from their current status to the from_status of their first such event.
  */
-export function registryWeaponsSql(groupBy: RegistryGroup): string {
-  const key =
-    groupBy === 'district'
-      ? 'w.district'
-      : groupBy === 'province'
-        ? '(SELECT d.province_code FROM districts d WHERE d.code = w.district)'
-        : groupBy === 'type'
-          ? 'w.type'
-          : 'coalesce(later.from_status, w.status)';
-  const living = groupBy === 'status' ? '' : `AND coalesce(later.from_status, w.status) NOT IN ('destroyed', 'deactivated', 'exported')`;
-  return `
-    SELECT ${key} AS key, count(*)::int AS weapons
-      FROM weapons w
-      LEFT JOIN (SELECT DISTINCT ON (e.weapon_id) e.weapon_id, e.from_status
-                   FROM weapon_events e
-                  WHERE e.recorded_at >= ${END_OF_DAY}
-                  ORDER BY e.weapon_id, e.recorded_at, e.id) later ON later.weapon_id = w.id
-     WHERE w.registered_at < ${END_OF_DAY} ${living}
-     GROUP BY 1`;
-}
+export const REGISTRY_WEAPONS_SQL = `
+  WITH later AS (
+    SELECT DISTINCT ON (e.weapon_id) e.weapon_id, e.from_status
+      FROM weapon_events e
+     WHERE e.recorded_at >= ${END_OF_DAY}
+     ORDER BY e.weapon_id, e.recorded_at, e.id),
+  changed AS (
+    SELECT w.district, w.type, w.status AS now_status, l.from_status AS then_status
+      FROM later l JOIN weapons w ON w.id = l.weapon_id
+     WHERE w.registered_at < ${END_OF_DAY}),
+  counts AS (
+    SELECT district, type, status, count(*)::int AS n FROM weapons WHERE registered_at < ${END_OF_DAY} GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT district, type, now_status, -count(*)::int FROM changed GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT district, type, then_status, count(*)::int FROM changed GROUP BY 1, 2, 3)
+  SELECT district, type, status, sum(n)::int AS weapons FROM counts GROUP BY 1, 2, 3 HAVING sum(n) <> 0`;
 
 /** Owners with a licence in force on day $1 (for some type it lists), counted by group. */
 export function registryHoldersSql(groupBy: RegistryGroup): string | null {
@@ -59,11 +57,11 @@ export function registryHoldersSql(groupBy: RegistryGroup): string | null {
     groupBy === 'district'
       ? 'o.district'
       : groupBy === 'province'
-        ? '(SELECT d.province_code FROM districts d WHERE d.code = o.district)'
+        ? 'd.province_code'
         : 'l.kind';
   return `
     SELECT ${key} AS key, count(DISTINCT l.owner_id)::int AS holders
-      FROM licences l JOIN owners o ON o.id = l.owner_id
+      FROM licences l JOIN owners o ON o.id = l.owner_id JOIN districts d ON d.code = o.district
      WHERE ${inForce}
      GROUP BY 1`;
 }
@@ -76,9 +74,9 @@ export const REGISTRY_HOLDERS_TOTAL_SQL = `
 
 /** Names for display of districts and provinces. */
 export const PLACE_NAMES_SQL = `
-  SELECT d.code, d.name FROM districts d
+  SELECT d.code, d.name, d.province_code FROM districts d
   UNION ALL
-  SELECT p.code, p.name FROM provinces p`;
+  SELECT p.code, p.name, NULL FROM provinces p`;
 
 export function recoveryItemsSql(groupBy: RecoveryGroup): string {
   const key = groupBy === 'month' ? `to_char(i.date, 'YYYY-MM')` : groupBy === 'calibre' ? `coalesce(i.calibre, 'unknown')` : `i.${groupBy}`;

@@ -1,5 +1,6 @@
 import { allFindings, reconcile, until } from '../support/reconciliation';
-import { ownSerial, type Recovery, recordRecovery, recoveryBody } from '../support/recoveries';
+import { pdfText } from '../support/pdf-text';
+import { builtReport, ownSerial, type Recovery, recordRecovery, recoveryBody } from '../support/recoveries';
 import { daysFromToday, makeHolder, registerWeapon, type Weapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
@@ -269,6 +270,12 @@ describe('recoveries', () => {
     expect((await events(second)).at(-1)).toMatchObject({ kind: 'destroyed', fromStatus: 'seized', toStatus: 'destroyed' });
     const fetched = await t.http.get(`/api/v1/destruction-batches/${accepted.body.id}`).set(bearer(police.accessToken)).expect(200);
     expect(fetched.body).toEqual(accepted.body);
+    // The certificate: acta, place, method, witnesses and every weapon's marking.
+    const certificate = await pdfText(await builtReport(t, officer, { kind: 'destruction_certificate', params: { batchId: accepted.body.id }, format: 'pdf' }));
+    for (const expected of [batch.actaRef, 'Fundición de Acero, Colón', 'smelting', 'Lcda. Ana Ríos', (await weapon(first)).serialNumber, (await weapon(second)).serialNumber]) {
+      // Compared without spaces: the PDF wraps a long serial at its dash.
+      expect(certificate.text.replace(/\s+/g, '')).toContain(expected.replace(/\s+/g, ''));
+    }
     // Destroyed is final: a second batch refuses it.
     const again = await t.http.post('/api/v1/destruction-batches').set(bearer(officer.accessToken)).send({ ...batch, weaponIds: [first] }).expect(422);
     expect(again.body.weapons).toEqual([{ weaponId: first, reason: 'status_destroyed' }]);

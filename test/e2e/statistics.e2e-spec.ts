@@ -1,4 +1,4 @@
-import { ownSerial, recordRecovery, recoveryBody } from '../support/recoveries';
+import { builtReport, ownSerial, recordRecovery, recoveryBody } from '../support/recoveries';
 import { daysFromToday, makeHolder, registerWeapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
@@ -136,6 +136,19 @@ describe('statistics', () => {
     // Yesterday none of today's weapons was on record.
     const yesterday = await get(admin, 'registry', { groupBy: 'type', at: daysFromToday(-1) }).expect(200);
     expect(yesterday.body.totals).toMatchObject({ key: 'total', weapons: 0 });
+  });
+
+  it('files the SDG figure and the UNODC questionnaire as reports', async () => {
+    const sdg = JSON.parse((await builtReport(t, auditor, { kind: 'sdg_16_4_2', params: { from: today, to: today }, format: 'json' })).toString('utf8'));
+    const rows = (Array.isArray(sdg) ? sdg : sdg.rows) as Array<Record<string, unknown>>;
+    const chorrera = rows.filter((row) => row.district === '13-04');
+    expect(chorrera.reduce((sum, row) => sum + Number(row.seizedFoundSurrendered), 0)).toBe(7);
+    expect(chorrera.reduce((sum, row) => sum + Number(row.originEstablished), 0)).toBe(2);
+    const iafq = await builtReport(t, auditor, { kind: 'iafq', params: { year: Number(today.slice(0, 4)) }, format: 'csv' });
+    const lines = iafq.toString('utf8').trim().split('\n');
+    expect(lines[0]).toContain('countryOfLastImport');
+    expect(lines.filter((line) => line.startsWith('item,'))).toHaveLength(8);
+    expect(lines.filter((line) => line.startsWith('ammunition,'))).toHaveLength(2);
   });
 
   it('answers supervisors, auditors and admins only, and refuses bad input naming the field', async () => {

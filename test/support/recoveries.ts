@@ -32,3 +32,27 @@ export async function recordRecovery(t: TestApp, as: TestUser, body: Record<stri
   if (response.status !== 201) throw new Error(`recordRecovery: ${response.status} ${response.text}`);
   return response.body as Recovery;
 }
+
+/** Requests a report, waits for the queue to build it, and downloads its file. */
+export async function builtReport(t: TestApp, as: TestUser, body: Record<string, unknown>): Promise<Buffer> {
+  const requested = await t.http.post('/api/v1/reports').set(bearer(as.accessToken)).send(body);
+  if (requested.status !== 202) throw new Error(`POST /reports: ${requested.status} ${requested.text}`);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const report = await t.http.get(`/api/v1/reports/${requested.body.id}`).set(bearer(as.accessToken));
+    if (report.body.status === 'completed') break;
+    if (report.body.status === 'failed' || Date.now() > deadline) throw new Error(`report ${requested.body.id}: ${report.text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const file = await t.http
+    .get(`/api/v1/reports/${requested.body.id}/file`)
+    .set(bearer(as.accessToken))
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  if (file.status !== 200) throw new Error(`report file: ${file.status}`);
+  return file.body as Buffer;
+}
