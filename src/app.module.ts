@@ -15,6 +15,8 @@ import { TraceModule } from './trace/trace.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { UsersModule } from './users/users.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { RecoveriesModule } from './recoveries/recoveries.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({
   imports: [
@@ -34,6 +36,8 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
     HealthModule,
     MetricsModule,
     PersonalDataModule,
+    RecoveriesModule,
+    StatisticsModule,
   ],
 })
 export class AppModule {}

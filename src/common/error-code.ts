@@ -38,6 +38,7 @@ export enum ErrorCode {
   AuditChainInvalid = 'AUDIT_CHAIN_INVALID',
   ReportNotReady = 'REPORT_NOT_READY',
   DuplicateImport = 'DUPLICATE_IMPORT',
+  NotDestructible = 'NOT_DESTRUCTIBLE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
   PurposeRequired = 'PURPOSE_REQUIRED',
@@ -88,6 +89,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.RecipientNotLicensed:
     case ErrorCode.SameOwner:
     case ErrorCode.InvalidSignature:
+    case ErrorCode.NotDestructible:
       return 422;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -142,6 +144,7 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.AuditChainInvalid]: 'The audit chain does not verify',
   [ErrorCode.ReportNotReady]: 'The report is not ready',
   [ErrorCode.DuplicateImport]: 'This file was already imported',
+  [ErrorCode.NotDestructible]: 'Some weapons cannot be destroyed',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.InternalError]: 'Internal error',
   [ErrorCode.PurposeRequired]: 'The purpose of this read of personal data is required',

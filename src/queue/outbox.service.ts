@@ -24,4 +24,20 @@ export class OutboxService {
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
     return row.id;
   }
+
+  /** Many jobs of one name in one insert (a recovery's trace requests); ids in the order of `payloads`. */
+  async enqueueMany<N extends JobName>(manager: EntityManager, name: N, payloads: ReadonlyArray<JobPayloads[N]>): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxService.enqueueMany must run inside a transaction');
+    }
+    if (payloads.length === 0) return [];
+    const rows = (await manager.query(
+      `INSERT INTO queue_outbox (job_name, payload)
+       SELECT $1, p.payload FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS p(payload, n) ORDER BY p.n
+       RETURNING id`,
+      [name, JSON.stringify(payloads)],
+    )) as Array<{ id: string }>;
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    return rows.map((row) => row.id);
+  }
 }

@@ -8,6 +8,7 @@ export const FINDING_KINDS = [
   'AUDIT_CHAIN_INVALID',
   'MISSING_AUDIT',
   'MISSING_BALLISTICS',
+  'SURRENDERED_BY_THIRD_PARTY',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -20,6 +20,8 @@ export class FindingCountsDto {
   @ApiProperty({ description: 'A weapon, owner, licence or transfer without the audit entry that created it' }) MISSING_AUDIT: number;
   @ApiProperty({ description: 'Registered over 30 days ago, not in a final status, and no ballistic test recorded' })
   MISSING_BALLISTICS: number;
+  @ApiProperty({ description: 'A lawfully held weapon handed in anonymously under an amnesty, still with the State: follow up its holder' })
+  SURRENDERED_BY_THIRD_PARTY: number;
 }
 
 export class AuditChainSummaryDto {

@@ -1,6 +1,6 @@
 import { licenceInForceSql } from '../owners/licence-in-force';
 import { OWNER_STATUSES } from '../owners/owner-status';
-import { FINAL_STATUSES } from '../registry/weapon-status';
+import { FINAL_STATUSES, WeaponStatus } from '../registry/weapon-status';
 import { BALLISTICS_GRACE_DAYS, CREATING_ACTIONS, type FindingKind, HELD_STATUSES } from './finding-kinds';
 
 /** What every finding query is run with: the run, and the instant and Panama day it checks. */
@@ -130,8 +130,25 @@ export const FINDING_STATEMENTS: readonly FindingStatement[] = [
         FROM weapons w
        WHERE w.ballistics IS NULL
          AND w.registered_at < $1::timestamptz - make_interval(days => $2::int)
-         AND w.status <> ALL($3::text[])`,
+         AND w.status <> ALL($3::text[])
+         AND w.holder_id IS NOT NULL`,
     params: ({ at }) => [at.toISOString(), BALLISTICS_GRACE_DAYS, FINAL_STATUSES],
+  },
+  {
+    // An anonymous amnesty hand-in of a weapon that was active with its holder: no police alert,
+    // an administrative follow-up of the holder, for as long as the weapon stays with the State.
+    // Served by ix_recovery_items_third_party.
+    kind: 'SURRENDERED_BY_THIRD_PARTY',
+    select: `
+      SELECT w.id AS weapon_id, w.holder_id,
+             jsonb_build_object('recoveryId', i.recovery_id, 'item', i.index, 'date', i.date, 'district', i.district,
+                                'weaponStatus', w.status) AS evidence
+        FROM recovery_items i
+        JOIN weapons w ON w.id = i.weapon_id
+       WHERE i.anonymous AND i.prior_status = 'active'
+         AND w.holder_id IS NOT NULL
+         AND w.status = ANY($1::text[])`,
+    params: () => [[WeaponStatus.Seized, WeaponStatus.InStateCustody]],
   },
 ];
 

@@ -23,6 +23,14 @@ describe('eventPermission', () => {
     }
   });
 
+  it('lets police and the ministry move weapons between State stores and record forfeiture', () => {
+    for (const event of [E.CustodyTransferred, E.Forfeited] as const) {
+      expect(eventPermission(event, [Role.Police])).toBe('national');
+      expect(eventPermission(event, [Role.Officer])).toBe('scoped');
+      expect(eventPermission(event, [Role.Auditor])).toBe('denied');
+    }
+  });
+
   it('denies auditors everything', () => {
     expect(eventPermission(E.ReportedLost, [Role.Auditor])).toBe('denied');
   });

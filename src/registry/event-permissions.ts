@@ -11,6 +11,8 @@ export const EVENT_ROLES: Record<ReportableEvent, readonly Role[]> = {
   [E.Surrendered]: [Role.Admin, Role.Officer, Role.Supervisor],
   [E.Destroyed]: [Role.Admin, Role.Officer, Role.Supervisor],
   [E.Deactivated]: [Role.Admin, Role.Officer, Role.Supervisor],
+  [E.CustodyTransferred]: [Role.Admin, Role.Officer, Role.Supervisor, Role.Police],
+  [E.Forfeited]: [Role.Admin, Role.Officer, Role.Supervisor, Role.Police],
 };
 
 /** Roles whose scope is national; the ministry's officers and supervisors act within their districts. */

@@ -41,6 +41,8 @@ export class RecordWeaponEventUseCase {
       const to = nextStatus(input.kind, weapon.status);
       if (!to) throw new InvalidStatusTransitionError(input.kind, weapon.status);
       if (input.kind === WeaponEventKind.Returned) {
+        // A weapon the State recovered without a prior record has no holder to return it to.
+        if (weapon.holderId === null) throw new InvalidStatusTransitionError(input.kind, weapon.status);
         // Returned to the same holder, who must still be entitled to hold it.
         const day = panamaDay(new Date(input.occurredAt));
         const [standing] = await this.standing.ofOwners(manager, [{ ownerId: weapon.holderId, type: weapon.type, day, needsLicence: true }]);

@@ -24,6 +24,7 @@ export function toWeaponDto(weapon: WeaponEntity): WeaponDto {
     acquisition: { ...weapon.acquisition, documentRef: weapon.acquisition.documentRef ?? undefined },
     status: weapon.status,
     holderId: weapon.holderId,
+    origin: weapon.origin,
     district: weapon.district,
     unverifiedMake: weapon.unverifiedMake,
     unverifiedCalibre: weapon.unverifiedCalibre,

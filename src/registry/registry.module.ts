@@ -7,6 +7,7 @@ import { ApproveCorrectionUseCase } from './approve-correction.use-case';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
+import { RecoveredWeapons } from './recovered-weapons.service';
 import { RecordWeaponEventUseCase } from './record-weapon-event.use-case';
 import { RegisterWeaponUseCase } from './register-weapon.use-case';
 import { RegistrationBatch } from './registration-batch.service';
@@ -35,8 +36,18 @@ import { WeaponsQuery } from './weapons.query';
     WeaponCustody,
     WeaponRegistrations,
     RegistrationBatch,
+    RecoveredWeapons,
   ],
   // IdempotencyModule is passed on for imports, which take it from here.
-  exports: [MarkingsService, WeaponsQuery, WeaponHistoryQuery, IdempotencyModule, WeaponCustody, WeaponRegistrations, RegistrationBatch],
+  exports: [
+    MarkingsService,
+    WeaponsQuery,
+    WeaponHistoryQuery,
+    IdempotencyModule,
+    WeaponCustody,
+    WeaponRegistrations,
+    RegistrationBatch,
+    RecoveredWeapons,
+  ],
 })
 export class RegistryModule {}

@@ -49,6 +49,12 @@ export interface StolenAttempt {
   ownerId: string;
 }
 
+/** Inserts whole weapon rows in one COPY inside the caller's transaction (recoveries write holder-less ones). */
+export async function copyWeapons(manager: EntityManager, weapons: readonly WeaponEntity[]): Promise<void> {
+  if (weapons.length === 0) return;
+  await copyRows(manager, 'weapons', WEAPON_COPY_COLUMN_NAMES, weaponRows(weapons));
+}
+
 /**
  * The database side of registering weapons, shared by POST /weapons (one weapon) and imports
  * (a batch of them): every method takes many at once and runs a fixed number of queries,
@@ -136,6 +142,7 @@ export class WeaponRegistrations {
         acquisition: { kind: input.acquisition.kind, date: input.acquisition.date, documentRef: input.acquisition.documentRef ?? null },
         status: WeaponStatus.Active,
         holderId: holder.id,
+        origin: 'registered',
         district: holder.district,
         version: 1,
         registeredAt: now,
@@ -204,7 +211,7 @@ export class WeaponRegistrations {
   }
 
   /** `count` consecutive numbers of this year's sequence, in one update of the counter row. */
-  private async reserveRegistryNumbers(manager: EntityManager, count: number): Promise<string[]> {
+  async reserveRegistryNumbers(manager: EntityManager, count: number): Promise<string[]> {
     const year = Number(panamaDay().slice(0, 4));
     const [row] = (await manager.query(RESERVE_REGISTRY_NUMBERS_SQL, [year, count])) as Array<{ last_value: number }>;
     const first = row.last_value - count + 1;

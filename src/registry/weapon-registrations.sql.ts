@@ -25,6 +25,7 @@ const WEAPON_COPY_COLUMNS: ReadonlyArray<readonly [string, (weapon: WeaponEntity
   ['acquisition', (weapon) => copyJson(weapon.acquisition)],
   ['status', (weapon) => weapon.status],
   ['holder_id', (weapon) => weapon.holderId],
+  ['origin', (weapon) => weapon.origin],
   ['district', (weapon) => weapon.district],
   ['unverified_make', (weapon) => weapon.unverifiedMake],
   ['unverified_calibre', (weapon) => weapon.unverifiedCalibre],

@@ -18,6 +18,9 @@ describe('nextStatus', () => {
     [E.Destroyed, S.Seized, S.Destroyed],
     [E.Destroyed, S.InStateCustody, S.Destroyed],
     [E.Deactivated, S.Active, S.Deactivated],
+    [E.CustodyTransferred, S.Seized, S.Seized],
+    [E.CustodyTransferred, S.InStateCustody, S.InStateCustody],
+    [E.Forfeited, S.Seized, S.InStateCustody],
   ];
 
   it.each(allowed)('%s from %s leads to %s', (event, from, to) => {

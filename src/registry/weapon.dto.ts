@@ -63,9 +63,9 @@ export class BallisticsDto {
 }
 
 export class AcquisitionDto {
-  @ApiProperty({ enum: ACQUISITION_KINDS })
+  @ApiProperty({ enum: ACQUISITION_KINDS, description: 'On a weapon the State recovered without a prior record it reads `recovery`' })
   @IsIn(ACQUISITION_KINDS)
-  kind: (typeof ACQUISITION_KINDS)[number];
+  kind: (typeof ACQUISITION_KINDS)[number] | 'recovery';
 
   @ApiProperty({ example: '2026-03-01', format: 'date' })
   @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
@@ -242,7 +242,9 @@ export class WeaponDto {
   @ApiProperty({ type: BallisticsDto, nullable: true }) ballistics: BallisticsDto | null;
   @ApiProperty({ type: AcquisitionDto }) acquisition: AcquisitionDto;
   @ApiProperty({ enum: WeaponStatus }) status: WeaponStatus;
-  @ApiProperty({ format: 'uuid' }) holderId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a weapon the State recovered that was never registered' })
+  holderId: string | null;
+  @ApiProperty({ enum: ['registered', 'recovered'] }) origin: 'registered' | 'recovered';
   @ApiProperty({ example: '8-05' }) district: string;
   @ApiProperty() unverifiedMake: boolean;
   @ApiProperty() unverifiedCalibre: boolean;

@@ -3,6 +3,8 @@ import type { WeaponStatus } from './weapon-status';
 
 export type SerialStatus = 'marked' | 'obliterated' | 'unmarked';
 
+export type WeaponOrigin = 'registered' | 'recovered';
+
 export interface ImportMarking {
   country?: string;
   year?: number;
@@ -16,7 +18,8 @@ export interface Ballistics {
 }
 
 export interface Acquisition {
-  kind: 'domestic_purchase' | 'import' | 'inheritance' | 'manufacture' | 'legacy_record';
+  /** `recovery`: a weapon the State recovered without a prior record (documentRef names the recovery). */
+  kind: 'domestic_purchase' | 'import' | 'inheritance' | 'manufacture' | 'legacy_record' | 'recovery';
   date: string;
   documentRef: string | null;
 }
@@ -42,8 +45,13 @@ export class WeaponEntity {
   @Column({ type: 'jsonb', nullable: true }) ballistics: Ballistics | null;
   @Column({ type: 'jsonb' }) acquisition: Acquisition;
   @Column({ type: 'text' }) status: WeaponStatus;
-  /** The owner who holds the weapon now: at most one holder per weapon. */
-  @Column({ name: 'holder_id', type: 'uuid' }) holderId: string;
+  /**
+   * The owner who holds the weapon now: at most one holder per weapon. Null only for a weapon
+   * the State recovered that was never registered (origin `recovered`): it is the State's.
+   */
+  @Column({ name: 'holder_id', type: 'uuid', nullable: true }) holderId: string | null;
+  /** `registered` by an officer or an import, or `recovered` by the State without a prior record. */
+  @Column({ type: 'text' }) origin: WeaponOrigin;
   /** The holder's district, which decides which officers may act on the weapon. */
   @Column({ type: 'text' }) district: string;
   @Column({ name: 'unverified_make', type: 'boolean' }) unverifiedMake: boolean;

@@ -1,3 +1,5 @@
+import { DESTRUCTION_CERTIFICATE_COLUMNS, IAFQ_COLUMNS, SDG_COLUMNS } from './recovery-report-columns';
+
 /** What a report is about; each kind has its own params and its own rows. */
 export enum ReportKind {
   WeaponTrace = 'weapon_trace',
@@ -5,6 +7,9 @@ export enum ReportKind {
   DistrictSummary = 'district_summary',
   TraceRequests = 'trace_requests',
   SubjectAccess = 'subject_access',
+  DestructionCertificate = 'destruction_certificate',
+  Sdg16_4_2 = 'sdg_16_4_2',
+  Iafq = 'iafq',
 }
 export const REPORT_KINDS = Object.values(ReportKind);
 
@@ -31,6 +36,9 @@ export const TITLES: Record<ReportKind, string> = {
   [ReportKind.DistrictSummary]: 'Resumen por distrito',
   [ReportKind.TraceRequests]: 'Solicitudes de rastreo',
   [ReportKind.SubjectAccess]: 'Informe de acceso del titular a sus datos (Ley 81 de 2019)',
+  [ReportKind.DestructionCertificate]: 'Acta de destrucción de armas de fuego',
+  [ReportKind.Sdg16_4_2]: 'Indicador ODS 16.4.2: armas recuperadas con origen ilícito establecido',
+  [ReportKind.Iafq]: 'Cuestionario de flujos ilícitos de armas (UNODC)',
 };
 
 /** How a value is shown in a PDF cell; CSV and JSON carry the value as it is. */
@@ -98,6 +106,9 @@ export const COLUMNS: Record<Exclude<ReportKind, ReportKind.WeaponTrace | Report
     col('createdAt', 'Creada', 1.1, 'timestamp'),
     col('completedAt', 'Completada', 1.1, 'timestamp'),
   ],
+  [ReportKind.DestructionCertificate]: DESTRUCTION_CERTIFICATE_COLUMNS,
+  [ReportKind.Sdg16_4_2]: SDG_COLUMNS,
+  [ReportKind.Iafq]: IAFQ_COLUMNS,
 };
 
 /**

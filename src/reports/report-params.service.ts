@@ -7,6 +7,7 @@ import { isCalendarDay } from '../common/dates';
 import { type FieldError, ValidationFailedError } from '../common/domain-error';
 import { DistrictsService } from '../reference/districts.service';
 import { ReportKind } from './report-kinds';
+import { DestructionCertificateParamsDto, IafqParamsDto, SdgReportParamsDto } from './recovery-reports';
 import {
   DistrictSummaryParamsDto,
   StolenWeaponsParamsDto,
@@ -21,6 +22,9 @@ const PARAMS_CLASSES: Record<ReportKind, new () => object> = {
   [ReportKind.DistrictSummary]: DistrictSummaryParamsDto,
   [ReportKind.TraceRequests]: TraceRequestsParamsDto,
   [ReportKind.SubjectAccess]: SubjectAccessParamsDto,
+  [ReportKind.DestructionCertificate]: DestructionCertificateParamsDto,
+  [ReportKind.Sdg16_4_2]: SdgReportParamsDto,
+  [ReportKind.Iafq]: IafqParamsDto,
 };
 
 function flatten(errors: ValidationError[], parent: string): FieldError[] {
@@ -65,7 +69,7 @@ export class ReportParamsService {
       if (errors.length > 0) throw new ValidationFailedError(errors);
       return this.weapon(checked);
     }
-    this.period(checked, kind === ReportKind.TraceRequests ? ['from', 'to'] : ['since', 'until'], errors);
+    this.period(checked, kind === ReportKind.TraceRequests || kind === ReportKind.Sdg16_4_2 ? ['from', 'to'] : ['since', 'until'], errors);
     const district = checked.district;
     if (typeof district === 'string' && (await this.districts.unknownCodes([district])).length > 0) {
       errors.push({ field: 'params.district', message: `unknown district ${district} (see GET /reference/districts)` });

@@ -1,6 +1,7 @@
 import { licenceInForceSql } from '../owners/licence-in-force';
 import { TRACE_REQUESTS_REPORT_SQL } from '../trace/trace-requests-report.sql';
 import { ReportKind, type ReportRow } from './report-kinds';
+import { destructionCertificateSource, iafqSource, sdgSource } from './recovery-reports';
 
 /**
  * The set-based reads behind the tabular reports. Each is one query streamed from a cursor
@@ -151,6 +152,12 @@ export function reportSource(kind: Exclude<ReportKind, ReportKind.WeaponTrace | 
           completedAt: iso(row.completed_at),
         }),
       };
+    case ReportKind.DestructionCertificate:
+      return destructionCertificateSource(params);
+    case ReportKind.Sdg16_4_2:
+      return sdgSource(params);
+    case ReportKind.Iafq:
+      return iafqSource(params);
     default: {
       const unknown: never = kind;
       throw new Error(`no source for report kind ${String(unknown)}`);

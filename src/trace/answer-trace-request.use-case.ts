@@ -8,6 +8,7 @@ import { MISSING_STATUSES } from '../registry/weapon-status';
 import { ReportFormat, ReportKind } from '../reports/report-kinds';
 import { ReportRequests } from '../reports/report-requests.service';
 import { AlertsService } from '../alerts/alerts.service';
+import { suggestDiversionPoint } from './diversion-suggestion';
 import { outcomeOf } from './serial-match';
 import type { TraceResultDto } from './trace-request.dto';
 import { TraceRequestEntity } from './trace-request.entity';
@@ -67,6 +68,7 @@ export class AnswerTraceRequestUseCase {
         candidates: candidates.map((candidate) => ({ weapon: toWeaponDto(candidate.weapon), match: candidate.match, score: candidate.score })),
         ...(traced !== null ? { traceRecord: await this.records.build(candidates[traced].weapon.id) } : {}),
       };
+      result.suggestedDiversionPoint = suggestDiversionPoint(result.traceRecord?.events ?? [], request.recovery.date);
       const before = toTraceRequestDto(request);
       if (traced !== null) {
         // The ministry's copy of the answer: a PDF trace record, filed with the answer itself.

@@ -35,9 +35,11 @@ export class TraceRecords {
       this.history.eventsOf(weaponId),
       this.history.pendingCorrections(weaponId),
     ]);
-    const periods = custodyChain({ holderId: weapon.holderId, acquiredOn: weapon.acquisition.date }, steps);
-    const owners = await this.holders.findOwners([weapon.holderId, ...periods.map((period) => period.ownerId)]);
-    const current = weapon.status === WeaponStatus.Exported ? undefined : owners.get(weapon.holderId);
+    // A weapon the State recovered without a prior record has had no holder: its custody is the State's alone.
+    const periods = weapon.holderId === null ? [] : custodyChain({ holderId: weapon.holderId, acquiredOn: weapon.acquisition.date }, steps);
+    const heldBy = weapon.holderId === null ? [] : [weapon.holderId];
+    const owners = await this.holders.findOwners([...heldBy, ...periods.map((period) => period.ownerId)]);
+    const current = weapon.status === WeaponStatus.Exported || weapon.holderId === null ? undefined : owners.get(weapon.holderId);
     const holder: TraceHolderDto | null = current
       ? { ...ownerView(current, current.id), type: current.type, status: current.status }
       : null;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { TRACE_REQUEST_STATUSES, type TraceRequestStatus } from './trace-request.entity';
+import { DIVERSION_POINTS, type DiversionPoint, ORIGIN_METHODS, TRACE_REQUEST_STATUSES, type TraceRequestStatus } from './trace-request.entity';
 import { TraceMatchDto, TraceRecordDto } from './trace.dto';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -138,6 +138,12 @@ export class TraceResultDto {
   candidates: TraceMatchDto[];
   @ApiPropertyOptional({ type: TraceRecordDto, description: 'The trace record of the one weapon traced' })
   traceRecord?: TraceRecordDto;
+  @ApiPropertyOptional({
+    enum: ['theft', 'loss'],
+    nullable: true,
+    description: 'The diversion point the queue proposes: theft or loss when the traced weapon was reported so before its recovery',
+  })
+  suggestedDiversionPoint?: 'theft' | 'loss' | null;
 }
 
 export class RecoveryViewDto {
@@ -176,4 +182,36 @@ export class TraceRequestDto {
     description: 'Present once answered `traced`: the PDF trace report filed with the answer (GET /reports/:id, then /reports/:id/file)',
   })
   reportId?: string;
+  @ApiProperty({ type: () => IllicitOriginDto, nullable: true, description: "The competent authority's finding on illicit origin, once made" })
+  illicitOrigin: IllicitOriginDto | null;
+}
+
+export class IllicitOriginDto {
+  @ApiProperty() established: boolean;
+  @ApiProperty({ enum: ORIGIN_METHODS }) method: (typeof ORIGIN_METHODS)[number];
+  @ApiProperty({ enum: DIVERSION_POINTS }) diversionPoint: DiversionPoint;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The user who recorded the finding' }) establishedBy: string;
+  @ApiProperty({ format: 'date-time' }) establishedAt: string;
+}
+
+export class EstablishOriginDto {
+  @ApiProperty({ description: 'Whether the illicit origin or context was traced or established' })
+  @IsBoolean()
+  established: boolean;
+
+  @ApiProperty({ enum: ORIGIN_METHODS })
+  @IsIn(ORIGIN_METHODS)
+  method: (typeof ORIGIN_METHODS)[number];
+
+  @ApiProperty({ enum: DIVERSION_POINTS })
+  @IsIn(DIVERSION_POINTS)
+  diversionPoint: DiversionPoint;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
 }

@@ -18,6 +18,28 @@ export interface MarkingDescription {
   countryOfManufacture: string | null;
 }
 
+export const ORIGIN_METHODS = ['tracing', 'intelligence', 'other'] as const;
+export const DIVERSION_POINTS = [
+  'theft',
+  'loss',
+  'state_stock',
+  'illicit_manufacture',
+  'smuggled_import',
+  'unauthorised_transfer',
+  'unknown',
+] as const;
+export type DiversionPoint = (typeof DIVERSION_POINTS)[number];
+
+/** The competent authority's finding on where a recovered weapon left lawful hands (SDG 16.4.2). */
+export interface IllicitOrigin {
+  established: boolean;
+  method: (typeof ORIGIN_METHODS)[number];
+  diversionPoint: DiversionPoint;
+  notes: string | null;
+  establishedBy: string;
+  establishedAt: string;
+}
+
 /** A police request to trace a recovered weapon, answered by the queue. */
 @Entity({ name: 'trace_requests' })
 export class TraceRequestEntity {
@@ -44,5 +66,7 @@ export class TraceRequestEntity {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
   /** The PDF trace report filed with a `traced` answer. */
   @Column({ name: 'report_id', type: 'uuid', nullable: true }) reportId: string | null;
+  /** Set by POST /trace-requests/:id/origin; the last finding stands. */
+  @Column({ name: 'illicit_origin', type: 'jsonb', nullable: true }) illicitOrigin: IllicitOrigin | null;
   @Column({ type: 'integer' }) version: number;
 }

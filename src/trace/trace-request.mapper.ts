@@ -19,5 +19,6 @@ export function toTraceRequestDto(request: TraceRequestEntity): TraceRequestDto 
     startedAt: request.startedAt?.toISOString() ?? null,
     completedAt: request.completedAt?.toISOString() ?? null,
     ...(request.reportId ? { reportId: request.reportId } : {}),
+    illicitOrigin: request.illicitOrigin ? { ...request.illicitOrigin } : null,
   };
 }

@@ -7,9 +7,10 @@ import type { Page } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/validation';
 import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
-import { AcceptedTraceRequestDto, CreateTraceRequestDto, TraceRequestDto, TraceRequestQuery } from './trace-request.dto';
+import { AcceptedTraceRequestDto, CreateTraceRequestDto, EstablishOriginDto, TraceRequestDto, TraceRequestQuery } from './trace-request.dto';
 import { TraceRequestsQuery } from './trace-requests.query';
-import { TRACERS } from './trace.roles';
+import { ORIGIN_AUTHORITIES, TRACERS } from './trace.roles';
+import { EstablishOriginUseCase } from './establish-origin.use-case';
 import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
 import { TRACE_REQUEST_VIEW } from '../personal-data/personal-data-reads';
 
@@ -19,6 +20,7 @@ export class TraceRequestsController {
   constructor(
     private readonly create: CreateTraceRequestUseCase,
     private readonly requests: TraceRequestsQuery,
+    private readonly establishOrigin: EstablishOriginUseCase,
   ) {}
 
   @Post()
@@ -48,5 +50,15 @@ export class TraceRequestsController {
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string): Promise<TraceRequestDto> {
     return this.requests.get(id);
+  }
+
+  @Post(':id/origin')
+  @HttpCode(200)
+  @Roles(...ORIGIN_AUTHORITIES)
+  @ApiOperation({ summary: "Record the competent authority's finding on the weapon's illicit origin (SDG 16.4.2)" })
+  @ApiOkResponse({ type: TraceRequestDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  origin(@Param('id', uuidParam()) id: string, @Body() body: EstablishOriginDto, @Ctx() context: RequestContext): Promise<TraceRequestDto> {
+    return this.establishOrigin.execute(id, body, context);
   }
 }

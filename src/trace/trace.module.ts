@@ -7,10 +7,12 @@ import { TransfersModule } from '../transfers/transfers.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { AnswerTraceRequestUseCase } from './answer-trace-request.use-case';
 import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
+import { EstablishOriginUseCase } from './establish-origin.use-case';
 import { SearchTraceUseCase } from './search-trace.use-case';
 import { TraceRequestProcessor } from './trace-request.processor';
 import { TraceRecords } from './trace-records.query';
 import { TraceRequestsController } from './trace-requests.controller';
+import { TraceRequestFilings } from './trace-request-filing.service';
 import { TraceRequestsQuery } from './trace-requests.query';
 import { TraceSearch } from './trace-search.service';
 import { TraceController } from './trace.controller';
@@ -32,7 +34,9 @@ import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
     AnswerTraceRequestUseCase,
     TraceRequestProcessor,
     TraceRequestsQuery,
+    TraceRequestFilings,
+    EstablishOriginUseCase,
   ],
-  exports: [TraceRecords],
+  exports: [TraceRecords, TraceRequestFilings],
 })
 export class TraceModule {}

@@ -14,6 +14,7 @@ const KINDS = [
   'AUDIT_CHAIN_INVALID',
   'MISSING_AUDIT',
   'MISSING_BALLISTICS',
+  'SURRENDERED_BY_THIRD_PARTY',
 ];
 
 const counts = (found: Record<string, number>): Record<string, number> =>

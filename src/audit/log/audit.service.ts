@@ -168,6 +168,12 @@ export class AuditService {
     return entries;
   }
 
+  /** The chain's head as `manager`'s snapshot sees it: what a figure computed in that snapshot was computed at. */
+  async head(manager: EntityManager): Promise<{ seq: number; hash: string }> {
+    const [head] = (await manager.query('SELECT seq, hash FROM audit_head WHERE id = 1')) as Array<{ seq: string; hash: string }>;
+    return { seq: Number(head.seq), hash: head.hash };
+  }
+
   /** Recomputes the whole chain; see AuditChainVerifier.verifyRange. */
   verify(): Promise<VerifyReport> {
     return this.verifier.verifyRange();

@@ -18,6 +18,8 @@ import { IdempotencyLease1795879000000 } from './1795879000000-idempotency-lease
 import { AuditOwnerSubjects1795879200000 } from './1795879200000-audit-owner-subjects';
 import { ReportsMasking1795879210000 } from './1795879210000-reports-masking';
 import { ReportKindSubjectAccess1795879220000 } from './1795879220000-report-kind-subject-access';
+import { Recoveries1795879300000 } from './1795879300000-recoveries';
+import { Statistics1795879300100 } from './1795879300100-statistics';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -41,4 +43,6 @@ export const migrations = [
   AuditOwnerSubjects1795879200000,
   ReportsMasking1795879210000,
   ReportKindSubjectAccess1795879220000,
+  Recoveries1795879300000,
+  Statistics1795879300100,
 ];
