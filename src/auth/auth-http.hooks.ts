@@ -1,7 +1,7 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import passport from 'passport';
 import { ErrorCode } from '../common/error-code';
-import { AccessTokenVerifier } from './access-token.verifier';
 import { UnauthenticatedError } from './auth.errors';
 import { PUBLIC_ROUTE } from './auth.decorators';
 import { type Principal } from './principal';
@@ -37,6 +37,21 @@ function attemptedUsername(request: FastifyRequest): string | null {
 }
 
 /**
+ * Runs the passport-jwt strategy (jwt.strategy.ts) on the raw request: passport-jwt reads
+ * `req.headers.authorization`. Resolves to the principal, or null for a refused token.
+ */
+function authenticateJwt(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+  return new Promise((resolve, reject) => {
+    const middleware = passport.authenticate('jwt', { session: false }, (error: unknown, user: Principal | false | undefined) => {
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(user || null);
+    }) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+    // The strategy never passes; `next` is reached only through an error.
+    middleware(request.raw, reply.raw, (error?: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+  });
+}
+
+/**
  * HTTP-level authentication, registered on the Fastify instance:
  * - onRequest: a protected route's bearer token is verified before anything else, so an
  *   unauthenticated request is refused before its body is read (a 64 MiB import included);
@@ -47,11 +62,10 @@ function attemptedUsername(request: FastifyRequest): string | null {
  */
 export function registerAuthHooks(app: NestFastifyApplication, apiPrefix: string): void {
   const fastify = app.getHttpAdapter().getInstance();
-  const verifier = app.get(AccessTokenVerifier);
-  fastify.addHook('onRequest', async (request: AuthedRequest) => {
+  fastify.addHook('onRequest', async (request: AuthedRequest, reply) => {
     if (!needsToken(request, apiPrefix)) return;
     const match = BEARER.exec(request.headers.authorization ?? '');
-    const principal = match ? await verifier.verify(match[1]) : null;
+    const principal = match ? await authenticateJwt(request, reply) : null;
     if (!principal) {
       throw new UnauthenticatedError(match ? 'The access token is not valid.' : 'A valid bearer access token is required.');
     }

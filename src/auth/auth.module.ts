@@ -7,7 +7,7 @@ import { SIGNING_KEYS, type SigningKeys } from '../config/keys.module';
 import { AuthController } from './auth.controller';
 import { AuthSessions } from './auth-sessions.service';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
-import { AccessTokenVerifier } from './access-token.verifier';
+import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle.service';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
@@ -32,7 +32,7 @@ import { TokensService } from './tokens.service';
   ],
   controllers: [AuthController],
   providers: [
-    AccessTokenVerifier,
+    JwtStrategy,
     PasswordHasher,
     LoginThrottle,
     TokensService,

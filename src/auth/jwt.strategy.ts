@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
+import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
+import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { authConfig } from '../config';
 import { SIGNING_KEYS, type SigningKeys } from '../config/keys.module';
@@ -16,35 +17,32 @@ interface VerifiedClaims {
 }
 
 /**
- * Verifies an access token with the algorithm pinned (ES256 only, so `alg: none` and HMAC
- * tricks fail), checks iss, aud and exp, then reloads the user: a disabled user, a revoked
- * login or a bumped token version ends the token at once.
+ * Verifies the signature with the algorithm pinned (ES256 only, so `alg: none` and HMAC
+ * tricks fail), checks iss, aud and exp, then reloads the user on every request: a disabled
+ * user, a revoked login or a bumped token version ends the token at once. Run by the
+ * onRequest hook (auth-http.hooks.ts) through passport, before the body is read.
  */
 @Injectable()
-export class AccessTokenVerifier {
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    private readonly jwt: JwtService,
-    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
-    @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
+    @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
+    @Inject(SIGNING_KEYS) keys: SigningKeys,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // jsonwebtoken takes a KeyObject (the typings say string | Buffer); a parsed key is not
+      // re-read from PEM on every request.
+      secretOrKey: keys.jwt.publicKey as unknown as Buffer,
+      algorithms: ['ES256'],
+      issuer: config.issuer,
+      audience: config.audience,
+      ignoreExpiration: false,
+    });
+  }
 
-  /** The principal the token stands for, or null for any token that must be refused. */
-  async verify(token: string): Promise<Principal | null> {
-    let claims: VerifiedClaims;
-    try {
-      claims = await this.jwt.verifyAsync<VerifiedClaims & object>(token, {
-        // jsonwebtoken takes a KeyObject (the typings say string | Buffer).
-        publicKey: this.keys.jwt.publicKey as unknown as Buffer,
-        algorithms: ['ES256'],
-        issuer: this.config.issuer,
-        audience: this.config.audience,
-      });
-    } catch {
-      // Bad signature, wrong algorithm, expired, malformed: all the same refusal.
-      return null;
-    }
-    if (!isUUID(claims.sub) || !isUUID(claims.sid) || !Number.isSafeInteger(claims.tv)) return null;
+  async validate(claims: VerifiedClaims): Promise<Principal | false> {
+    if (!isUUID(claims.sub) || !isUUID(claims.sid) || !Number.isSafeInteger(claims.tv)) return false;
     const rows = (await this.dataSource.query(
       `SELECT u.id, u.username, u.full_name, u.roles, u.jurisdiction
          FROM users u JOIN auth_sessions s ON s.user_id = u.id
@@ -52,7 +50,7 @@ export class AccessTokenVerifier {
       [claims.sub, claims.sid, claims.tv],
     )) as Array<{ id: string; username: string; full_name: string; roles: Role[]; jurisdiction: string[] | null }>;
     const row = rows[0];
-    if (!row) return null;
+    if (!row) return false;
     return {
       id: row.id,
       username: row.username,
