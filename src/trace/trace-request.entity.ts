@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TrackedRecordColumns } from '../queue/tracked-record.columns';
 
 export const TRACE_REQUEST_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 export type TraceRequestStatus = (typeof TRACE_REQUEST_STATUSES)[number];
@@ -42,7 +43,7 @@ export interface IllicitOrigin {
 
 /** A police request to trace a recovered weapon, answered by the queue. */
 @Entity({ name: 'trace_requests' })
-export class TraceRequestEntity {
+export class TraceRequestEntity extends TrackedRecordColumns {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'case_number', type: 'text' }) caseNumber: string;
   @Column({ name: 'requesting_agency', type: 'text' }) requestingAgency: string;
@@ -53,16 +54,9 @@ export class TraceRequestEntity {
   @Column({ type: 'text' }) status: TraceRequestStatus;
   /** The outcome, written once, by the run that completes the request. */
   @Column({ type: 'jsonb', nullable: true }) result: Record<string, unknown> | null;
-  @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
-  /** Runs of the job that started on this request, retries included. */
-  @Column({ type: 'integer' }) attempts: number;
   @Column({ name: 'requested_by', type: 'uuid' }) requestedBy: string;
   /** Named on the alerts the request raises, as they were when it was filed. */
   @Column({ name: 'requested_by_username', type: 'text' }) requestedByUsername: string;
-  /** X-Request-Id of the request that filed it, carried into the audit entries of its job. */
-  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
   /** The PDF trace report filed with a `traced` answer. */
   @Column({ name: 'report_id', type: 'uuid', nullable: true }) reportId: string | null;
