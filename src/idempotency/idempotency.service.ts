@@ -36,14 +36,6 @@ export interface IdempotentResult<T> {
   status?: number;
 }
 
-/** The older form of a claim, which named its status beside it; kept for callers not yet on IdempotentRequest. */
-export interface IdempotencyClaim {
-  actorId: string;
-  scope: string;
-  key: string;
-  requestHash: string;
-}
-
 type Complete<T> = (manager: EntityManager, body: T) => Promise<void>;
 
 interface KeyRow {
@@ -76,28 +68,22 @@ export class IdempotencyService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run<T>(request: IdempotentRequest | null | undefined, requestHash: string, work: (complete: Complete<T>) => Promise<T>): Promise<IdempotentResult<T>>;
-  run<T>(claim: IdempotencyClaim | null, status: number, work: (complete: Complete<T>) => Promise<T>): Promise<IdempotentResult<T>>;
   async run<T>(
-    request: IdempotentRequest | IdempotencyClaim | null | undefined,
-    hashOrStatus: string | number,
+    request: IdempotentRequest | null | undefined,
+    requestHash: string,
     work: (complete: Complete<T>) => Promise<T>,
   ): Promise<IdempotentResult<T>> {
-    const legacyStatus = typeof hashOrStatus === 'number' ? hashOrStatus : undefined;
     if (!request) {
       const body = await work(async () => undefined);
-      return { body, replayed: false, status: legacyStatus };
+      return { body, replayed: false };
     }
-    const lease: Lease =
-      'requestHash' in request
-        ? { ...request, status: legacyStatus!, token: randomUUID() }
-        : { ...request, requestHash: String(hashOrStatus), token: randomUUID() };
+    const lease: Lease = { ...request, requestHash, token: randomUUID() };
     const replay = await this.claim(lease);
     if (replay) return { body: replay.body as T, replayed: true, status: replay.status };
     const stopRenewing = this.renewWhileRunning(lease);
     try {
       const body = await work((manager, result) => this.complete(manager, lease, result));
-      return { body, replayed: false, status: legacyStatus };
+      return { body, replayed: false };
     } catch (error) {
       await this.release(lease);
       throw error;

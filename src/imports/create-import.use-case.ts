@@ -6,7 +6,8 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { Role } from '../auth/role.enum';
 import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
-import { IdempotencyService, type IdempotentResult, requestHash } from '../common/idempotency.service';
+import { requestHash } from '../idempotency/idempotency-key';
+import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
 import type { RequestContext } from '../common/request-context';
 import { JobName } from '../queue/jobs';
 import { OutboxService } from '../queue/outbox.service';
@@ -38,16 +39,17 @@ export class CreateImportUseCase {
    * checked and landed by the job. The file of an import that failed is
    * not imported afresh (its landed rows would be registered twice): that import resumes.
    */
-  async execute(body: unknown, context: RequestContext, idempotencyKey?: string): Promise<IdempotentResult<AcceptedImportDto>> {
+  async execute(
+    body: unknown,
+    context: RequestContext,
+    idempotency?: IdempotentRequest | null,
+  ): Promise<IdempotentResult<AcceptedImportDto>> {
     if (!Buffer.isBuffer(body)) {
       throw new DomainError(ErrorCode.UnsupportedMediaType, 'Send the file as text/csv (UTF-8, a header row, one weapon a row).');
     }
     const principal = context.principal!;
     const sha256 = createHash('sha256').update(body).digest('hex');
-    const claim = idempotencyKey
-      ? { actorId: principal.id, scope: 'POST /imports', key: idempotencyKey, requestHash: requestHash({ sha256 }) }
-      : null;
-    return this.idempotency.run<AcceptedImportDto>(claim, 202, async (complete) => {
+    return this.idempotency.run<AcceptedImportDto>(idempotency, requestHash({ sha256 }), async (complete) => {
       // Its checking thread loads while the file is inspected, ready when the job starts here.
       this.checkThreads.warm();
       const { total } = await inspectCsvOffThread(body);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
@@ -7,9 +7,8 @@ import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import type { Page } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/validation';
-import { idempotencyKey } from '../idempotency/idempotency-key';
-import { Idempotent } from '../idempotency/idempotent.decorator';
-import type { IdempotentResult } from '../idempotency/idempotency.service';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotent.decorator';
+import type { IdempotentRequest, IdempotentResult } from '../idempotency/idempotency.service';
 import { CreateImportUseCase } from './create-import.use-case';
 import { CSV_BODY } from './csv-body';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './import-csv';
@@ -58,9 +57,9 @@ export class ImportsController {
   upload(
     @Body() body: unknown,
     @Ctx() context: RequestContext,
-    @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyKey() idempotency: IdempotentRequest | null,
   ): Promise<IdempotentResult<AcceptedImportDto>> {
-    return this.create.execute(body, context, idempotencyKey(key));
+    return this.create.execute(body, context, idempotency);
   }
 
   @Get()
