@@ -71,7 +71,7 @@ export class LoginThrottle {
     if (retryAfterMs > 0) {
       const seconds = Math.ceil(retryAfterMs / 1000);
       throw new DomainError(ErrorCode.TooManyAttempts, `Too many failed logins; try again in ${seconds} s.`, {
-        headers: { 'retry-after': String(seconds) },
+        retryAfterSeconds: seconds,
       });
     }
   }

@@ -15,7 +15,8 @@ export class DomainError extends Error {
     readonly detail?: string,
     readonly options: {
       errors?: FieldError[];
-      headers?: Record<string, string>;
+      /** When the client may try again; the filter states it as `Retry-After`. */
+      retryAfterSeconds?: number;
       /** Extra members of the problem body (RFC 9457 extensions). */
       extensions?: Record<string, unknown>;
     } = {},

@@ -33,12 +33,16 @@ export function problemType(code: ErrorCode): string {
 function build(
   code: ErrorCode,
   detail: string,
-  extra: Partial<Problem> & { errors?: FieldError[]; extensions?: Record<string, unknown> } = {},
+  extra: Partial<Pick<Problem, 'unexpected' | 'unavailable'>> & {
+    errors?: FieldError[];
+    extensions?: Record<string, unknown>;
+    retryAfterSeconds?: number;
+  } = {},
 ): Problem {
   const status = statusOf(code);
   // Every 503 tells the client when to try again.
-  const headers =
-    code === ErrorCode.ServiceUnavailable ? { 'retry-after': String(RETRY_AFTER_SECONDS), ...extra.headers } : (extra.headers ?? {});
+  const retryAfter = extra.retryAfterSeconds ?? (code === ErrorCode.ServiceUnavailable ? RETRY_AFTER_SECONDS : undefined);
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
   return {
     status,
     body: {
@@ -114,7 +118,7 @@ export function toProblem(exception: unknown): Problem {
   if (exception instanceof DomainError) {
     return build(exception.code, exception.detail ?? titleOf(exception.code), {
       errors: exception.options.errors,
-      headers: exception.options.headers,
+      retryAfterSeconds: exception.options.retryAfterSeconds,
       extensions: exception.options.extensions,
     });
   }

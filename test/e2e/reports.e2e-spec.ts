@@ -356,6 +356,8 @@ describe('reports', () => {
         const response = await t.http.get(`${api}/${id}/file`).set(bearer(admin.accessToken)).expect(409);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(response.body).toMatchObject({ code: 'REPORT_NOT_READY', status: 409, reportStatus: status });
+        // Worth polling again while it may still be built; a failed report never will be.
+        expect(response.headers['retry-after']).toBe(status === 'failed' ? undefined : '5');
         expect((await t.http.get(`${api}/${id}`).set(bearer(admin.accessToken)).expect(200)).body.status).toBe(status);
       }
     });
