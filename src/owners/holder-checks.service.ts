@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
-import { isCalendarDate } from './calendar';
-import { licenceInForceSql } from './licence-in-force';
 import { OwnerEntity } from './owner.entity';
 import { type OwnerStatus } from './owner-status';
 
@@ -46,22 +44,6 @@ export class HolderChecks {
       : null;
     if (!owner) throw new NotFoundError('Owner', ownerId);
     return toHolderSnapshot(owner);
-  }
-
-  /**
-   * Whether a licence not revoked, with issued_at <= day <= expires_at and weaponType in
-   * weapon_types, exists. day is 'YYYY-MM-DD'. The rule is licenceInForceSql, twin of isLicenceInForce.
-   */
-  async hasLicenceInForce(manager: EntityManager, ownerId: string, weaponType: string, day: string): Promise<boolean> {
-    if (!isCalendarDate(day)) throw new TypeError(`hasLicenceInForce needs a day as YYYY-MM-DD, got ${day}`);
-    if (!isUUID(ownerId)) return false;
-    const [row] = (await manager.query(
-      `SELECT EXISTS (
-         SELECT 1 FROM licences l WHERE l.owner_id = $1 AND ${licenceInForceSql('l', '$2', '$3')}
-       ) AS "inForce"`,
-      [ownerId, weaponType, day],
-    )) as Array<{ inForce: boolean }>;
-    return row.inForce;
   }
 
   /** Snapshots for reads (no lock), keyed by id; missing ids are absent. */
