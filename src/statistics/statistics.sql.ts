@@ -15,32 +15,17 @@ export const SDG_SQL = `
    WHERE i.date BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR i.district = $3)
    GROUP BY i.district, i.kind`;
 
-/** The end of the Panama day `$1` as a timestamptz. */
-const END_OF_DAY = `((($1)::date + 1)::timestamp AT TIME ZONE 'America/Panama')`;
-
 /**
- * Weapons on record at the end of day $1 by district, type and status then. Today's counts come
- * from an index-only scan of ix_weapons_statistics (registered_at with the three columns); the
- * few weapons with events recorded after that instant (ix_weapon_events_recorded) are then moved
- * back from their current status to the from_status of their first such event.
+ * Weapons on record at the end of the Panama day $1 by district, type and status then: the sum of
+ * the day-by-day changes up to that day in weapon_count_changes, which the triggers on weapons keep
+ * in the transaction of every write (migration 1795879400000). A few thousand rows, whatever the
+ * number of weapons.
  */
 export const REGISTRY_WEAPONS_SQL = `
-  WITH later AS (
-    SELECT DISTINCT ON (e.weapon_id) e.weapon_id, e.from_status
-      FROM weapon_events e
-     WHERE e.recorded_at >= ${END_OF_DAY}
-     ORDER BY e.weapon_id, e.recorded_at, e.id),
-  changed AS (
-    SELECT w.district, w.type, w.status AS now_status, l.from_status AS then_status
-      FROM later l JOIN weapons w ON w.id = l.weapon_id
-     WHERE w.registered_at < ${END_OF_DAY}),
-  counts AS (
-    SELECT district, type, status, count(*)::int AS n FROM weapons WHERE registered_at < ${END_OF_DAY} GROUP BY 1, 2, 3
-    UNION ALL
-    SELECT district, type, now_status, -count(*)::int FROM changed GROUP BY 1, 2, 3
-    UNION ALL
-    SELECT district, type, then_status, count(*)::int FROM changed GROUP BY 1, 2, 3)
-  SELECT district, type, status, sum(n)::int AS weapons FROM counts GROUP BY 1, 2, 3 HAVING sum(n) <> 0`;
+  SELECT district, type, status, sum(weapons)::int AS weapons
+    FROM weapon_count_changes
+   WHERE day <= $1::date
+   GROUP BY 1, 2, 3 HAVING sum(weapons) <> 0`;
 
 /** Owners with a licence in force on day $1 (for some type it lists), counted by group. */
 export function registryHoldersSql(groupBy: RegistryGroup): string | null {

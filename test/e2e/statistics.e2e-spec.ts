@@ -138,6 +138,84 @@ describe('statistics', () => {
     expect(yesterday.body.totals).toMatchObject({ key: 'total', weapons: 0 });
   });
 
+  it('keeps the registry counts exact for today and past days through events, transfers and moves', async () => {
+    type Cells = Array<[string, number]>;
+    const groupings = ['district', 'province', 'type', 'status'] as const;
+    // The straightforward recount over the tables, with ended weapons counted only by status.
+    const recount = async (): Promise<Record<(typeof groupings)[number], Cells>> => {
+      const count = async (key: string, where: string): Promise<Cells> => {
+        const { rows } = await t.db.query<{ key: string; n: number }>(
+          `SELECT ${key} AS key, count(*)::int AS n FROM weapons w JOIN districts d ON d.code = w.district ${where} GROUP BY 1 ORDER BY 1`,
+        );
+        return rows.map((row) => [row.key, row.n]);
+      };
+      const live = `WHERE w.status NOT IN ('destroyed', 'deactivated', 'exported')`;
+      return {
+        district: await count('w.district', live),
+        province: await count('coalesce(d.province_code, w.district)', live),
+        type: await count('w.type', live),
+        status: await count('w.status', ''),
+      };
+    };
+    const figures = async (at: string): Promise<Record<(typeof groupings)[number], Cells>> => {
+      const result = {} as Record<(typeof groupings)[number], Cells>;
+      for (const groupBy of groupings) {
+        const response = await get(auditor, 'registry', { groupBy, at }).expect(200);
+        result[groupBy] = (response.body.groups as Array<{ key: string; weapons: number | null }>)
+          .filter((group) => group.weapons !== null && group.weapons !== 0)
+          .map((group) => [group.key, group.weapons as number]);
+      }
+      return result;
+    };
+    const weaponVersion = async (id: string): Promise<number> => (await t.http.get(`/api/v1/weapons/${id}`).set(bearer(admin.accessToken)).expect(200)).body.version;
+    const event = async (id: string, kind: string): Promise<void> => {
+      await t.http
+        .post(`/api/v1/weapons/${id}/events`)
+        .set(bearer(admin.accessToken))
+        .send({ kind, occurredAt: new Date().toISOString(), version: await weaponVersion(id) })
+        .expect(201);
+    };
+    const sell = async (id: string, from: string, to: string): Promise<void> => {
+      await t.http
+        .post('/api/v1/transfers')
+        .set(bearer(officer.accessToken))
+        .send({ weaponId: id, fromOwnerId: from, toOwnerId: to, kind: 'sale', date: today, documentRef: 'NOT-1', weaponVersion: await weaponVersion(id) })
+        .expect(201);
+    };
+
+    const chorrera = await makeHolder(t, officer, '13-04');
+    const capital = await makeHolder(t, officer, '8-05');
+    const held = [];
+    for (const type of ['pistol', 'pistol', 'revolver', 'rifle']) held.push(await registerWeapon(t, officer, weaponBody(chorrera.id, { type, serialNumber: ownSerial('EX') })));
+    await registerWeapon(t, officer, weaponBody(capital.id, { serialNumber: ownSerial('EX') }));
+    await event(held[0].id, 'reported_stolen');
+    await sell(held[1].id, chorrera.id, capital.id);
+    // Everything so far happened three days ago.
+    await t.db.query(`UPDATE weapons SET registered_at = registered_at - interval '3 days'`);
+    const threeDaysAgo = await recount();
+    expect(await figures(today)).toEqual(threeDaysAgo);
+
+    // Today: more status moves, a sale, the Chorrera holder moving to the capital and a new weapon.
+    await sell(held[2].id, chorrera.id, capital.id);
+    await event(held[2].id, 'reported_lost');
+    await event(held[0].id, 'recovered');
+    await event(held[3].id, 'deactivated');
+    const owner = (await t.http.get(`/api/v1/owners/${chorrera.id}`).set(bearer(admin.accessToken)).expect(200)).body as { version: number };
+    await t.http
+      .patch(`/api/v1/owners/${chorrera.id}`)
+      .set(bearer(admin.accessToken))
+      .send({ address: { district: '8-06', line: 'Calle 50' }, version: owner.version })
+      .expect(200);
+    await registerWeapon(t, officer, weaponBody(capital.id, { type: 'shotgun', serialNumber: ownSerial('EX') }));
+    const now = await recount();
+    expect(now).not.toEqual(threeDaysAgo);
+
+    expect(await figures(today)).toEqual(now);
+    expect(await figures(daysFromToday(-1))).toEqual(threeDaysAgo);
+    expect(await figures(daysFromToday(-3))).toEqual(threeDaysAgo);
+    expect((await get(auditor, 'registry', { groupBy: 'status', at: daysFromToday(-4) }).expect(200)).body.totals).toMatchObject({ weapons: 0 });
+  });
+
   it('files the SDG figure and the UNODC questionnaire as reports', async () => {
     const sdg = JSON.parse((await builtReport(t, auditor, { kind: 'sdg_16_4_2', params: { from: today, to: today }, format: 'json' })).toString('utf8'));
     const rows = (Array.isArray(sdg) ? sdg : sdg.rows) as Array<Record<string, unknown>>;

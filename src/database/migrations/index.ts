@@ -20,6 +20,7 @@ import { ReportsMasking1795879210000 } from './1795879210000-reports-masking';
 import { ReportKindSubjectAccess1795879220000 } from './1795879220000-report-kind-subject-access';
 import { Recoveries1795879300000 } from './1795879300000-recoveries';
 import { Statistics1795879300100 } from './1795879300100-statistics';
+import { WeaponCountChanges1795879400000 } from './1795879400000-weapon-count-changes';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   ReportKindSubjectAccess1795879220000,
   Recoveries1795879300000,
   Statistics1795879300100,
+  WeaponCountChanges1795879400000,
 ];
