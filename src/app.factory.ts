@@ -1,5 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
@@ -11,6 +11,7 @@ import { ClosingGate } from './common/closing';
 import { installInputRules } from './common/input-rules';
 import { registerAuthHooks } from './auth/auth-http.hooks';
 import { createRootLogger, PinoNestLogger } from './common/logger';
+import { describeLocationHeaders, LocationInterceptor } from './common/location';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { parseAppConfig } from './config/app.config';
@@ -100,8 +101,9 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new LocationInterceptor(app.get(Reflector)));
 
-  const document = SwaggerModule.createDocument(
+  const document = describeLocationHeaders(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Panama National Firearms Registry API')
@@ -112,7 +114,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
 
   await app.init();

@@ -18,6 +18,7 @@ import { ConsistencyProofDto, ConsistencyProofQuery, InclusionProofDto, Inclusio
 import { actorOf } from './log/audit.service';
 import { ExportAuditUseCase } from './export/export-audit.use-case';
 import { SignAuditCheckpointUseCase } from './checkpoints/sign-audit-checkpoint.use-case';
+import { Created } from '../common/location';
 
 const EXPORT_DESCRIPTION =
   'One line per entry, oldest first, with every hashed field plus prevHash and hash, so the file verifies on its own ' +
@@ -96,6 +97,7 @@ export class AuditController {
   }
 
   @Post('checkpoints')
+  @Created('/api/v1/audit/checkpoints?from={seq}&to={seq}')
   @ApiOperation({
     summary: 'Sign a checkpoint now',
     description:

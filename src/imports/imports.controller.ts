@@ -15,6 +15,7 @@ import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './import-csv';
 import { AcceptedImportDto, ImportDto, ImportQuery, ImportSummaryDto } from './import.dto';
 import { ImportsQuery } from './imports.query';
 import { IMPORTERS } from './imports.roles';
+import { Created } from '../common/location';
 
 const FILE_DESCRIPTION =
   'UTF-8 CSV with a header row, one weapon a row, columns matched by header name. ' +
@@ -30,6 +31,7 @@ export class ImportsController {
   ) {}
 
   @Post()
+  @Created('/api/v1/imports/{id}')
   @HttpCode(202)
   @RouteConfig(CSV_BODY)
   @Roles(...IMPORTERS)

@@ -12,6 +12,7 @@ import { OwnersQuery } from './owners.query';
 import { RevokeLicenceUseCase } from './revoke-licence.use-case';
 import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
 import { OWNER_HOLDINGS } from '../personal-data/personal-data-reads';
+import { Created } from '../common/location';
 
 @ApiTags('licences')
 @Controller()
@@ -23,6 +24,7 @@ export class LicencesController {
   ) {}
 
   @Post('owners/:id/licences')
+  @Created('/api/v1/owners/{ownerId}/licences')
   @Roles(...OWNER_WRITERS)
   @ApiOperation({ summary: 'Issue a licence to an active owner' })
   @ApiCreatedResponse({ type: LicenceDto })

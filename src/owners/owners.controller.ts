@@ -14,6 +14,7 @@ import { OwnersQuery } from './owners.query';
 import { UpdateOwnerUseCase } from './update-owner.use-case';
 import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
 import { OWNER_SEARCH, OWNER_VIEW } from '../personal-data/personal-data-reads';
+import { Created } from '../common/location';
 
 @ApiTags('owners')
 @Controller('owners')
@@ -26,6 +27,7 @@ export class OwnersController {
   ) {}
 
   @Post()
+  @Created('/api/v1/owners/{id}')
   @Roles(...OWNER_WRITERS)
   @ApiOperation({ summary: 'Register an owner (a person of 18 or more, or an organization)' })
   @ApiCreatedResponse({ type: OwnerDto })

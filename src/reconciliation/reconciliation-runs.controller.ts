@@ -10,6 +10,7 @@ import { AcceptedRunDto, FindingDto, FindingsQuery, ReconciliationRunDto, RunsQu
 import { ReconciliationRunsQuery } from './reconciliation-runs.query';
 import { RECONCILERS } from './reconciliation.roles';
 import { RequestReconciliationUseCase } from './request-reconciliation.use-case';
+import { Created } from '../common/location';
 
 @ApiTags('reconciliation')
 @Controller('reconciliation/runs')
@@ -20,6 +21,7 @@ export class ReconciliationRunsController {
   ) {}
 
   @Post()
+  @Created('/api/v1/reconciliation/runs/{id}')
   @HttpCode(202)
   @Roles(...RECONCILERS)
   @ApiOperation({ summary: 'Reconcile the whole registry now; run by the queue (poll GET /reconciliation/runs/:id)' })

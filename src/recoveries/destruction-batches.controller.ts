@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { ErrorCode } from '../common/error-code';
 import { ApiProblems } from '../common/openapi';
@@ -10,6 +9,7 @@ import { CreateDestructionBatchDto, DestructionBatchDto } from './destruction-ba
 import { RecordDestructionBatchUseCase } from './record-destruction-batch.use-case';
 import { DestructionBatchesQuery } from './destruction-batches.query';
 import { DESTROYERS, RECOVERY_READERS } from './recovery-kinds';
+import { Created } from '../common/location';
 
 @ApiTags('recoveries')
 @Controller('destruction-batches')
@@ -20,18 +20,13 @@ export class DestructionBatchesController {
   ) {}
 
   @Post()
+  @Created('/api/v1/destruction-batches/{id}')
   @Roles(...DESTROYERS)
   @ApiOperation({ summary: 'Destroy a batch of weapons under one acta, all or nothing' })
   @ApiCreatedResponse({ type: DestructionBatchDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.OutOfJurisdiction, ErrorCode.NotDestructible)
-  async create(
-    @Body() body: CreateDestructionBatchDto,
-    @Ctx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DestructionBatchDto> {
-    const batch = await this.record.execute(body, context);
-    void reply.status(201).header('Location', `/api/v1/destruction-batches/${batch.id}`);
-    return batch;
+  create(@Body() body: CreateDestructionBatchDto, @Ctx() context: RequestContext): Promise<DestructionBatchDto> {
+    return this.record.execute(body, context);
   }
 
   @Get(':id')

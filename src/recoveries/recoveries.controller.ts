@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { ErrorCode } from '../common/error-code';
 import { ApiPageResponse, ApiProblems } from '../common/openapi';
@@ -13,6 +12,7 @@ import { RecoveriesQuery } from './recoveries.query';
 import { RecordRecoveryUseCase } from './record-recovery.use-case';
 import { RECOVERY_READERS, RECOVERY_WRITERS } from './recovery-kinds';
 import { CreateRecoveryDto, RecoveryDto, RecoveryQuery } from './recovery.dto';
+import { Created } from '../common/location';
 
 @ApiTags('recoveries')
 @Controller('recoveries')
@@ -23,6 +23,7 @@ export class RecoveriesController {
   ) {}
 
   @Post()
+  @Created('/api/v1/recoveries/{id}')
   @Roles(...RECOVERY_WRITERS)
   @ApiOperation({
     summary: 'Record weapons seized, found, surrendered or handed in under an amnesty (seized/found: police, admin; surrendered/amnesty: officer, supervisor, admin)',
@@ -38,15 +39,12 @@ export class RecoveriesController {
     ErrorCode.IdempotencyInProgress,
     ErrorCode.IdempotencyKeyReused,
   )
-  async create(
+  create(
     @Body() body: CreateRecoveryDto,
     @Ctx() context: RequestContext,
     @IdempotencyKey() idempotency: IdempotentRequest | null,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IdempotentResult<RecoveryDto>> {
-    const result = await this.record.execute(body, context, idempotency);
-    void reply.header('Location', `/api/v1/recoveries/${result.body.id}`);
-    return result;
+    return this.record.execute(body, context, idempotency);
   }
 
   @Get()

@@ -14,11 +14,13 @@ export class DistrictsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(): Promise<DistrictView[]> {
-    const rows = await this.dataSource.getRepository(DistrictEntity).find({
-      relations: { province: true },
-      order: { provinceCode: 'ASC', code: 'ASC' },
-    });
-    return rows.map((row) => ({ code: row.code, name: row.name, province: row.province?.name ?? '' }));
+    // Codes are `<province>-<district>`: order by both numbers, so `2-01` comes before `10-01`.
+    return this.dataSource.query<DistrictView[]>(
+      `SELECT d.code, d.name, coalesce(p.name, '') AS province
+         FROM districts d
+         LEFT JOIN provinces p ON p.code = d.province_code
+        ORDER BY substring(d.code from '^(\\d+)-')::int, substring(d.code from '-(\\d+)$')::int, d.code`,
+    );
   }
 
   /** The codes among `codes` that name no district. */

@@ -19,6 +19,7 @@ import { RegisterWeaponDto, UpdateWeaponDto, WeaponDto, WeaponQuery } from './we
 import { WeaponsQuery } from './weapons.query';
 import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
 import { OWNER_HOLDINGS } from '../personal-data/personal-data-reads';
+import { Created } from '../common/location';
 
 const WRITERS = [Role.Admin, Role.Officer, Role.Supervisor];
 const READERS = [Role.Admin, Role.Officer, Role.Supervisor, Role.Police];
@@ -35,6 +36,7 @@ export class WeaponsController {
   ) {}
 
   @Post()
+  @Created('/api/v1/weapons/{id}')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Register a weapon to its holder' })
   @Idempotent()
@@ -86,6 +88,7 @@ export class WeaponsController {
   }
 
   @Post(':id/events')
+  @Created('/api/v1/weapons/{weaponId}')
   @Roles(Role.Admin, Role.Officer, Role.Supervisor, Role.Police)
   @ApiOperation({ summary: 'Report an event (lost, stolen, seized, recovered, returned, surrendered, destroyed, deactivated)' })
   @ApiCreatedResponse({ type: WeaponEventDto })
@@ -107,6 +110,7 @@ export class WeaponsController {
   }
 
   @Post(':id/corrections')
+  @Created('/api/v1/corrections?status=pending')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Propose a change of identifying fields, to be approved by a second person' })
   @ApiCreatedResponse({ type: CorrectionDto })

@@ -15,6 +15,7 @@ import { ReportsQuery } from './reports.query';
 import { RequestReportUseCase } from './request-report.use-case';
 import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
 import { PERSON_REPORT_REQUEST } from '../personal-data/personal-data-reads';
+import { Created } from '../common/location';
 
 const FILE_DESCRIPTION =
   'The file once the report is completed, streamed from storage. Content-Type by format (application/pdf, ' +
@@ -33,6 +34,7 @@ export class ReportsController {
   ) {}
 
   @Post()
+  @Created('/api/v1/reports/{id}')
   @HttpCode(202)
   @PersonalDataRead(PERSON_REPORT_REQUEST)
   @ApiOperation({

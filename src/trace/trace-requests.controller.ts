@@ -13,6 +13,7 @@ import { ORIGIN_AUTHORITIES, TRACERS } from './trace.roles';
 import { EstablishOriginUseCase } from './establish-origin.use-case';
 import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
 import { TRACE_REQUEST_VIEW } from '../personal-data/personal-data-reads';
+import { Created } from '../common/location';
 
 @ApiTags('tracing')
 @Controller('trace-requests')
@@ -24,6 +25,7 @@ export class TraceRequestsController {
   ) {}
 
   @Post()
+  @Created('/api/v1/trace-requests/{id}')
   @HttpCode(202)
   @Roles(...TRACERS)
   @ApiOperation({ summary: 'Ask for a recovered weapon to be traced; answered by the queue (poll GET /trace-requests/:id)' })

@@ -12,6 +12,7 @@ import type { IdempotentRequest, IdempotentResult } from '../idempotency/idempot
 import { RecordTransferUseCase } from './record-transfer.use-case';
 import { RecordTransferDto, TransferDto } from './transfer.dto';
 import { TransfersQuery } from './transfers.query';
+import { Created } from '../common/location';
 
 const READERS = [Role.Admin, Role.Officer, Role.Supervisor, Role.Police];
 
@@ -24,6 +25,7 @@ export class TransfersController {
   ) {}
 
   @Post('transfers')
+  @Created('/api/v1/transfers/{id}')
   @Roles(Role.Admin, Role.Officer, Role.Supervisor)
   @ApiOperation({ summary: 'Record a change of holder (sale, donation, inheritance…) or an export' })
   @Idempotent()

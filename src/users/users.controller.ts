@@ -12,6 +12,7 @@ import { CreateUserUseCase } from './create-user.use-case';
 import { UpdateUserUseCase } from './update-user.use-case';
 import { CreateUserDto, UpdateUserDto, UserDto } from './user.dto';
 import { UsersQuery } from './users.query';
+import { Created } from '../common/location';
 
 @ApiTags('users')
 @Controller('users')
@@ -24,6 +25,7 @@ export class UsersController {
   ) {}
 
   @Post()
+  @Created('/api/v1/users/{id}')
   @ApiOperation({ summary: 'Create a user' })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.WeakPassword, ErrorCode.UsernameTaken)

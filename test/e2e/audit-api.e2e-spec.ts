@@ -282,6 +282,30 @@ describe('audit for auditors', () => {
       expect(none.body).toEqual({ items: [], nextCursor: null });
       expect((await t.http.get(`${api}/history/Not-A-Type/x`).set(bearer(auditor.accessToken))).status).toBe(400);
     });
+
+    it('refuses an unknown or plural entity type with 400 naming entityType, in history and events alike', async () => {
+      const owner = await makeOwner(t, admin, { name: 'Entity Type Check' });
+      for (const path of [`${api}/history/owners/${owner.id}`, `${api}/history/weapons/${randomUUID()}`, `${api}/events?entityType=weapons`]) {
+        const response = await t.http.get(path).set(bearer(auditor.accessToken));
+        expect([path, response.status, response.body.code]).toEqual([path, 400, 'VALIDATION_FAILED']);
+        expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(['entityType']);
+      }
+      const singular = await t.http.get(`${api}/history/owner/${owner.id}`).set(bearer(auditor.accessToken)).expect(200);
+      expect(singular.body.items.map((item: { action: string }) => item.action)).toEqual(['owner.created']);
+      await t.http.get(`${api}/events?entityType=owner&entityId=${owner.id}`).set(bearer(auditor.accessToken)).expect(200);
+    });
+
+    it('lists the entity types as an enum in the OpenAPI document', async () => {
+      const doc = (await t.http.get('/docs-json').expect(200)).body;
+      const typeOf = (path: string): { enum?: string[] } => {
+        const parameter = doc.paths[path].get.parameters.find((p: { name: string }) => p.name === 'entityType');
+        return parameter.schema;
+      };
+      for (const path of ['/api/v1/audit/history/{entityType}/{entityId}', '/api/v1/audit/events']) {
+        expect(typeOf(path).enum).toEqual(expect.arrayContaining(['weapon', 'owner', 'licence', 'trace_request', 'destruction_batch', 'witness']));
+        expect(typeOf(path).enum).not.toContain('weapons');
+      }
+    });
   });
 
   describe('GET /audit/verify', () => {

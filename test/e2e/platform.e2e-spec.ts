@@ -150,6 +150,17 @@ describe('platform: errors, request ids, operations', () => {
     );
     await t.http.get('/api/v1/reference/districts').expect(401);
   });
+
+  it('orders districts by province and district number, numerically', async () => {
+    const response = await t.http.get('/api/v1/reference/districts').set(bearer(admin.accessToken)).expect(200);
+    const codes: string[] = response.body.map((district: { code: string }) => district.code);
+    const numbers = codes.map((code) => code.split('-').map(Number));
+    const sorted = [...numbers].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(numbers).toEqual(sorted);
+    expect(codes.indexOf('2-01')).toBeLessThan(codes.indexOf('10-01'));
+    expect(codes.indexOf('1-02')).toBeLessThan(codes.indexOf('2-01'));
+    expect(codes[0]).toBe('1-01');
+  });
 });
 
 describe('platform: readiness when Redis is down', () => {

@@ -2,17 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { EntryInclusionProofDto } from '../tree/audit-tree.dto';
+import { AUDIT_ENTITY_TYPES } from './audit-entity-type';
 
 /** An instant with its offset (or a bare date, taken as UTC midnight): never the server's local time. */
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-export const ENTITY_TYPE = /^[a-z][a-z0-9_]{0,63}$/;
+
+const ENTITY_TYPE_MESSAGE = `entityType must be one of ${AUDIT_ENTITY_TYPES.join(', ')} (singular snake case)`;
 
 const instantMessage = (field: string): string => `${field} must be an ISO 8601 instant with Z or an offset, or a date`;
 
 export class AuditEventSearchQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'owner', description: 'What kind of record the entry is about' })
+  @ApiPropertyOptional({
+    enum: AUDIT_ENTITY_TYPES,
+    example: 'owner',
+    description: 'What kind of record the entry is about (singular snake case)',
+  })
   @IsOptional()
-  @Matches(ENTITY_TYPE, { message: 'entityType must be a lower-case name such as owner or weapon' })
+  @IsIn(AUDIT_ENTITY_TYPES, { message: ENTITY_TYPE_MESSAGE })
   entityType?: string;
 
   @ApiPropertyOptional({ description: 'The record the entry is about; needs entityType' })
@@ -119,8 +125,8 @@ export class AuditHistoryQuery extends PageQuery {
 }
 
 export class AuditEntityParams {
-  @ApiProperty({ example: 'owner' })
-  @Matches(ENTITY_TYPE, { message: 'entityType must be a lower-case name such as owner or weapon' })
+  @ApiProperty({ enum: AUDIT_ENTITY_TYPES, example: 'owner', description: 'What kind of record (singular snake case)' })
+  @IsIn(AUDIT_ENTITY_TYPES, { message: ENTITY_TYPE_MESSAGE })
   entityType: string;
 
   @ApiProperty({ example: '6f1c3c86-5a5c-4c1e-9a57-2d4bb4f3a001' })

@@ -9,6 +9,7 @@ import { AuditCosignatureDto } from '../checkpoints/audit-checkpoint.dto';
 import { CosignCheckpointUseCase } from './cosign-checkpoint.use-case';
 import { RegisterWitnessUseCase } from './register-witness.use-case';
 import { CosignCheckpointDto, RegisterWitnessDto, TreeSizeParams, WitnessDto } from './witness.dto';
+import { Created } from '../../common/location';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -19,6 +20,7 @@ export class AuditWitnessesController {
   ) {}
 
   @Post('witnesses')
+  @Created('/api/v1/audit/witnesses/{id}')
   @Roles(...WITNESS_REGISTRARS)
   @ApiOperation({ summary: 'Register a witness: its key name, its Ed25519 public key and the witness user who cosigns for it' })
   @ApiCreatedResponse({ type: WitnessDto })
@@ -28,6 +30,7 @@ export class AuditWitnessesController {
   }
 
   @Post('checkpoints/:treeSize/cosignatures')
+  @Created('/api/v1/audit/checkpoints?from={treeSize}&to={treeSize}')
   @Roles(...COSIGNERS)
   @ApiOperation({ summary: "Cosign a signed checkpoint: an Ed25519 signature over its note text by the caller's witness key" })
   @ApiCreatedResponse({ type: AuditCosignatureDto })
