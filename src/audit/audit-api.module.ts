@@ -7,6 +7,7 @@ import { AuditVerificationQuery } from './verification/audit-verification.query'
 import { AuditTreeQuery } from './tree/audit-tree.query';
 import { AuditWitnessesController } from './witnesses/audit-witnesses.controller';
 import { CosignCheckpointUseCase } from './witnesses/cosign-checkpoint.use-case';
+import { WitnessesQuery } from './witnesses/witnesses.query';
 import { RegisterWitnessUseCase } from './witnesses/register-witness.use-case';
 import { UsersModule } from '../users/users.module';
 
@@ -14,7 +15,7 @@ import { UsersModule } from '../users/users.module';
 @Module({
   imports: [AuditCheckpointsModule, UsersModule],
   controllers: [AuditController, AuditWitnessesController],
-  providers: [AuditEventsQuery, AuditVerificationQuery, ExportAuditUseCase, AuditTreeQuery, RegisterWitnessUseCase, CosignCheckpointUseCase],
+  providers: [AuditEventsQuery, AuditVerificationQuery, ExportAuditUseCase, AuditTreeQuery, RegisterWitnessUseCase, CosignCheckpointUseCase, WitnessesQuery],
   exports: [AuditCheckpointsModule],
 })
 export class AuditApiModule {}

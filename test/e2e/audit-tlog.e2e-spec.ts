@@ -207,7 +207,11 @@ describe('the audit log as a transparency log', () => {
     for (const path of ['/checkpoints', '/checkpoints/latest', '/public-key', '/tree-head', '/proofs/inclusion?seq=1', '/proofs/consistency?from=1&to=2']) {
       expect([path, (await get(path, witnessUser)).status]).toEqual([path, 200]);
     }
-    for (const path of ['/events', '/verify', '/export', '/history/user/' + admin.id]) {
+    const read = await get(`/witnesses/${String(created.body.id)}`).expect(200);
+    expect(read.body).toEqual(created.body);
+    const all = await get('/witnesses').expect(200);
+    expect(all.body).toEqual(expect.arrayContaining([created.body]));
+    for (const path of ['/events', '/verify', '/export', '/history/user/' + admin.id, '/witnesses']) {
       expect([path, (await get(path, witnessUser)).status]).toEqual([path, 403]);
     }
     expect((await t.http.get('/api/v1/reports').set(bearer(witnessUser.accessToken))).status).toBe(403);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { csv, importHolder, importRow, postCsv, uniqueSerial } from '../support/imports';
 import { daysFromToday, makeHolder, registerWeapon, uniqueCedula, weaponBody } from '../support/registry';
 import { recoveryBody } from '../support/recoveries';
@@ -31,6 +31,8 @@ describe('Location on every 201 and 202', () => {
     const weapon = await registerWeapon(t, admin, weaponBody(holder.id));
     const forEvent = await registerWeapon(t, admin, weaponBody(holder.id));
     const csvHolder = await importHolder(t, admin);
+    const witnessUser = await t.user(admin, ['witness']);
+    const witnessKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
     const cases: Case[] = [
       {
@@ -142,6 +144,12 @@ describe('Location on every 201 and 202', () => {
         status: 201,
         post: () => post('/api/v1/audit/checkpoints'),
         expected: (body) => `/api/v1/audit/checkpoints?from=${String(body.seq)}&to=${String(body.seq)}`,
+      },
+      {
+        name: 'POST /audit/witnesses',
+        status: 201,
+        post: () => post('/api/v1/audit/witnesses', { name: `ombudsman-${randomUUID().slice(0, 8)}`, publicKey: witnessKey, userId: witnessUser.id }),
+        expected: (body) => `/api/v1/audit/witnesses/${String(body.id)}`,
       },
     ];
 

@@ -1,13 +1,15 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators';
 import { ErrorCode } from '../../common/error-code';
 import { ApiProblems } from '../../common/openapi';
 import { Ctx, type RequestContext } from '../../common/request-context';
-import { COSIGNERS, WITNESS_REGISTRARS } from '../audit.roles';
+import { uuidParam } from '../../common/validation';
+import { AUDIT_READERS, COSIGNERS, WITNESS_REGISTRARS } from '../audit.roles';
 import { AuditCosignatureDto } from '../checkpoints/audit-checkpoint.dto';
 import { CosignCheckpointUseCase } from './cosign-checkpoint.use-case';
 import { RegisterWitnessUseCase } from './register-witness.use-case';
+import { WitnessesQuery } from './witnesses.query';
 import { CosignCheckpointDto, RegisterWitnessDto, TreeSizeParams, WitnessDto } from './witness.dto';
 import { Created } from '../../common/location';
 
@@ -17,7 +19,25 @@ export class AuditWitnessesController {
   constructor(
     private readonly registerWitness: RegisterWitnessUseCase,
     private readonly cosignCheckpoint: CosignCheckpointUseCase,
+    private readonly witnesses: WitnessesQuery,
   ) {}
+
+  @Get('witnesses')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'The registered witnesses, oldest first: the key names and public keys their cosignature lines are checked with' })
+  @ApiOkResponse({ type: WitnessDto, isArray: true })
+  list(): Promise<WitnessDto[]> {
+    return this.witnesses.list();
+  }
+
+  @Get('witnesses/:id')
+  @Roles(...AUDIT_READERS)
+  @ApiOperation({ summary: 'One registered witness' })
+  @ApiOkResponse({ type: WitnessDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<WitnessDto> {
+    return this.witnesses.get(id);
+  }
 
   @Post('witnesses')
   @Created('/api/v1/audit/witnesses/{id}')

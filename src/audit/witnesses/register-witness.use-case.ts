@@ -9,7 +9,7 @@ import { actorOf, AuditService } from '../log/audit.service';
 import { noteKeyHash, parseEd25519PublicKey, rawEd25519PublicKey } from '../checkpoints/signed-note';
 import { type RegisterWitnessDto, type WitnessDto } from './witness.dto';
 
-interface WitnessRow {
+export interface WitnessRow {
   id: string;
   name: string;
   public_key: Buffer;
@@ -63,7 +63,7 @@ export class RegisterWitnessUseCase {
   }
 }
 
-function toWitnessDto(row: WitnessRow): WitnessDto {
+export function toWitnessDto(row: WitnessRow): WitnessDto {
   const key = parseEd25519PublicKey(row.public_key.toString('base64'));
   if (!key) throw new Error(`witness ${row.id} has a malformed key`);
   return {
