@@ -8,7 +8,7 @@ import { TraceMatchDto, TraceRecordDto } from './trace.dto';
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class RecoveryDto {
+export class TraceRecoveryDto {
   @ApiProperty({ format: 'date', example: '2026-11-20', description: 'The day the weapon was recovered (not in the future)' })
   @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
   date: string;
@@ -101,11 +101,11 @@ export class CreateTraceRequestDto {
   @MaxLength(100)
   crimeType?: string;
 
-  @ApiProperty({ type: RecoveryDto })
+  @ApiProperty({ type: TraceRecoveryDto })
   @IsDefined()
   @ValidateNested()
-  @Type(() => RecoveryDto)
-  recovery: RecoveryDto;
+  @Type(() => TraceRecoveryDto)
+  recovery: TraceRecoveryDto;
 
   @ApiProperty({ type: MarkingDto })
   @IsDefined()

@@ -173,6 +173,17 @@ describe('Location on every 201 and 202', () => {
     expect(replay.headers.location).toBe(first.headers.location);
   });
 
+  it('keeps a recovery and a trace request\'s recovery apart in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body as {
+      components: { schemas: Record<string, { properties: Record<string, { $ref?: string }> }> };
+    };
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas.RecoveryDto.properties)).toEqual(expect.arrayContaining(['items', 'agency', 'recordedBy']));
+    const traceRecovery = schemas.CreateTraceRequestDto.properties.recovery.$ref?.split('/').pop() as string;
+    expect(traceRecovery).not.toBe('RecoveryDto');
+    expect(Object.keys(schemas[traceRecovery].properties)).toEqual(expect.arrayContaining(['date', 'place']));
+  });
+
   it('describes Location on every 201 and 202 answer of the OpenAPI document', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>;
