@@ -2,6 +2,9 @@
 const PANAMA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Panama', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The span of dates the registry accepts from clients (API.md, Conventions). */
+/** The shape of a calendar date in the API, YYYY-MM-DD; whether the day exists is checked by the global field rules. */
+export const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+
 export const EARLIEST_DAY = '1800-01-01';
 export const LATEST_DAY = '2100-12-31';
 

@@ -21,10 +21,10 @@ import {
 import { PageQuery } from '../common/pagination';
 import { ImportMarkingDto, SERIAL_STATUSES } from '../registry/weapon.dto';
 import { RECOVERY_KINDS, RecoveryKind } from './recovery-kinds';
+import { DAY_FORMAT } from '../common/dates';
+import { DISTRICT_CODE } from '../owners/owners.validators';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DISTRICT = /^\d{1,2}-\d{2}$/;
 export const MAX_RECOVERY_ITEMS = 500;
 
 export class RecoveryItemInputDto {
@@ -113,11 +113,11 @@ export class CreateRecoveryDto {
   kind: RecoveryKind;
 
   @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'date must be a date YYYY-MM-DD' })
   date: string;
 
   @ApiProperty({ example: '8-05', description: 'District code where the weapons were recovered' })
-  @Matches(DISTRICT, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
   district: string;
 
   @ApiProperty({ example: 'Policía Nacional, Zona de San Miguelito' })
@@ -219,12 +219,12 @@ export class RecoveryDto {
 export class RecoveryQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Recoveries dated on or after' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Recoveries dated on or before' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ enum: RECOVERY_KINDS })
@@ -234,7 +234,7 @@ export class RecoveryQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '8-05' })
   @IsOptional()
-  @Matches(DISTRICT, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
   district?: string;
 
   @ApiPropertyOptional()

@@ -15,8 +15,8 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { WeaponStatus } from './weapon-status';
+import { DAY_FORMAT } from '../common/dates';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -46,7 +46,7 @@ export class ImportMarkingDto {
 
 export class BallisticsDto {
   @ApiProperty({ example: '2026-01-15', format: 'date' })
-  @Matches(DATE, { message: 'testedAt must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'testedAt must be a date YYYY-MM-DD' })
   testedAt: string;
 
   @ApiProperty({ example: 'Laboratorio de Balística, IMELCF' })
@@ -68,7 +68,7 @@ export class AcquisitionDto {
   kind: (typeof ACQUISITION_KINDS)[number] | 'recovery';
 
   @ApiProperty({ example: '2026-03-01', format: 'date' })
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'date must be a date YYYY-MM-DD' })
   date: string;
 
   @ApiPropertyOptional({ example: 'FAC-000123' })

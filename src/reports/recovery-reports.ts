@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { ReportRow } from './report-kinds';
+import { DAY_FORMAT } from '../common/dates';
 
 /**
  * The report kinds of recoveries and public-policy statistics: their params, columns and
@@ -9,7 +10,6 @@ import type { ReportRow } from './report-kinds';
  * report-sources) one line each.
  */
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** params of `destruction_certificate`. */
 export class DestructionCertificateParamsDto {
@@ -21,11 +21,11 @@ export class DestructionCertificateParamsDto {
 /** params of `sdg_16_4_2`. */
 export class SdgReportParamsDto {
   @ApiProperty({ format: 'date' })
-  @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'from must be a date YYYY-MM-DD' })
   from: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'to must be a date YYYY-MM-DD' })
   to: string;
 }
 

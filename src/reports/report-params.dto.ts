@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { TRACE_REQUEST_STATUSES, type TraceRequestStatus } from '../trace/trace-request.entity';
+import { DAY_FORMAT } from '../common/dates';
+import { DISTRICT_CODE } from '../owners/owners.validators';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DISTRICT = /^\d{1,2}-\d{2}$/;
 
 /** params of `weapon_trace`: exactly one of weaponId and registryNumber. */
 export class WeaponTraceParamsDto {
@@ -27,17 +27,17 @@ export class WeaponTraceParamsDto {
 export class StolenWeaponsParamsDto {
   @ApiPropertyOptional({ example: '8-05', description: "Only weapons whose holder's district is this one (GET /reference/districts)" })
   @IsOptional()
-  @Matches(DISTRICT, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
   district?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Only weapons reported lost or stolen on or after this day (Panama)' })
   @IsOptional()
-  @Matches(DAY, { message: 'since must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'since must be a date YYYY-MM-DD' })
   since?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Only weapons reported lost or stolen on or before this day (Panama)' })
   @IsOptional()
-  @Matches(DAY, { message: 'until must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'until must be a date YYYY-MM-DD' })
   until?: string;
 }
 
@@ -45,7 +45,7 @@ export class StolenWeaponsParamsDto {
 export class DistrictSummaryParamsDto {
   @ApiPropertyOptional({ example: '8-05', description: 'Only this district; all districts when absent' })
   @IsOptional()
-  @Matches(DISTRICT, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
   district?: string;
 }
 
@@ -53,12 +53,12 @@ export class DistrictSummaryParamsDto {
 export class TraceRequestsParamsDto {
   @ApiPropertyOptional({ format: 'date', description: 'Filed on or after this day (Panama)' })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Filed on or before this day (Panama)' })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ enum: TRACE_REQUEST_STATUSES })

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { DAY_FORMAT } from '../common/dates';
+import { DISTRICT_CODE } from '../owners/owners.validators';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const REGISTRY_GROUPS = ['district', 'province', 'type', 'status', 'licenceKind'] as const;
@@ -20,25 +21,25 @@ export class PublishableQuery {
 
 export class PeriodQuery extends PublishableQuery {
   @ApiProperty({ format: 'date', description: 'First day of the period' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'from must be a date YYYY-MM-DD' })
   from: string;
 
   @ApiProperty({ format: 'date', description: 'Last day of the period' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'to must be a date YYYY-MM-DD' })
   to: string;
 }
 
 export class SdgQuery extends PeriodQuery {
   @ApiPropertyOptional({ example: '8-05' })
   @IsOptional()
-  @Matches(/^\d{1,2}-\d{2}$/, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
   district?: string;
 }
 
 export class RegistryStatisticsQuery extends PublishableQuery {
   @ApiPropertyOptional({ format: 'date', description: 'As of the end of this day (Panama); default today' })
   @IsOptional()
-  @Matches(DATE, { message: 'at must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'at must be a date YYYY-MM-DD' })
   at?: string;
 
   @ApiPropertyOptional({ enum: REGISTRY_GROUPS, default: 'district' })

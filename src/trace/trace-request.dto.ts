@@ -4,13 +4,14 @@ import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, 
 import { PageQuery } from '../common/pagination';
 import { DIVERSION_POINTS, type DiversionPoint, ORIGIN_METHODS, TRACE_REQUEST_STATUSES, type TraceRequestStatus } from './trace-request.entity';
 import { TraceMatchDto, TraceRecordDto } from './trace.dto';
+import { DAY_FORMAT } from '../common/dates';
+import { DISTRICT_CODE } from '../owners/owners.validators';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class TraceRecoveryDto {
   @ApiProperty({ format: 'date', example: '2026-11-20', description: 'The day the weapon was recovered (not in the future)' })
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT, { message: 'date must be a date YYYY-MM-DD' })
   date: string;
 
   @ApiProperty({ example: 'Vía Domingo Díaz, Juan Díaz', maxLength: 300 })
@@ -22,7 +23,7 @@ export class TraceRecoveryDto {
 
   @ApiPropertyOptional({ example: '8-05', description: 'District code from GET /reference/districts' })
   @IsOptional()
-  @Matches(/^\d{1,2}-\d{2}$/, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
   district?: string;
 }
 
