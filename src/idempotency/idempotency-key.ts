@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/chain/audit-chain';
+import { canonicalJson } from '../audit/chain/canonical-json';
 import { ValidationFailedError } from '../common/domain-error';
 
 /** The Idempotency-Key header: 1 to 255 visible characters, as the contract says; absent is fine. */

@@ -1,4 +1,5 @@
-import { type ChainedEntry, entryHash, entryHashOfTexts, jsonNormalise, normalisedCanonicalJson } from './audit-chain';
+import { type ChainedEntry, entryHash, entryHashOfTexts, jsonNormalise } from './audit-chain';
+import { canonicalJson } from './canonical-json';
 
 /** What one entry of a batch says; the actor and the instant are the batch's. */
 export interface BatchInput {
@@ -55,7 +56,7 @@ export interface RenderedInput {
   action: string;
   entityType: string;
   entityId: string;
-  /** normalisedCanonicalJson of the input's before / after: the stored jsonb and the hashed bytes. */
+  /** canonicalJson of the input's before / after: the stored jsonb and the hashed bytes. */
   before: string;
   after: string;
 }
@@ -72,8 +73,8 @@ export function renderInput(input: BatchInput): RenderedInput {
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
-    before: normalisedCanonicalJson(input.before),
-    after: normalisedCanonicalJson(input.after),
+    before: canonicalJson(input.before),
+    after: canonicalJson(input.after),
   };
 }
 

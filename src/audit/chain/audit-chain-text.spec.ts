@@ -1,5 +1,7 @@
-import { canonicalJson, entryHash, GENESIS_HASH } from './audit-chain';
-import { canonicalJsonText, referenceRowHash, rowHash, rowHashMatches } from './audit-chain-text';
+import { entryHash, GENESIS_HASH } from './audit-chain';
+import { referenceRowHash, rowHash, rowHashMatches } from './audit-chain-text';
+import { canonicalJson } from './canonical-json';
+import { canonicalJsonOfText } from './canonical-json-text';
 import { type ExportRow } from '../export/audit-export.format';
 
 /** A small deterministic generator, so a failure names a reproducible case. */
@@ -76,25 +78,25 @@ function row(before: unknown, after: unknown, overrides: Partial<ExportRow> = {}
   };
 }
 
-describe('canonicalJsonText', () => {
+describe('canonicalJsonOfText', () => {
   it('equals canonicalJson(JSON.parse(text)) for random values, however the text is spelled', () => {
     const next = random(20261128);
     for (let index = 0; index < 3000; index += 1) {
       const input = value(next, 0);
       const expected = canonicalJson(JSON.parse(JSON.stringify(input)));
-      expect(canonicalJsonText(JSON.stringify(input))).toBe(expected);
-      expect(canonicalJsonText(jsonbText(input))).toBe(expected);
-      expect(canonicalJsonText(JSON.stringify(input, null, 2))).toBe(expected);
+      expect(canonicalJsonOfText(JSON.stringify(input))).toBe(expected);
+      expect(canonicalJsonOfText(jsonbText(input))).toBe(expected);
+      expect(canonicalJsonOfText(JSON.stringify(input, null, 2))).toBe(expected);
     }
   });
 
   it('rewrites escapes as JSON.stringify writes them', () => {
-    expect(canonicalJsonText('{"\\u0061": "\\u00e9\\/"}')).toBe('{"a":"é/"}');
+    expect(canonicalJsonOfText('{"\\u0061": "\\u00e9\\/"}')).toBe('{"a":"é/"}');
   });
 
   it('refuses what is not JSON, and duplicate keys', () => {
     for (const text of ['{"a": 1', '[1, 2', '{"a" 1}', 'nul', '"open', '{"a": 1} x', '{"a": 1, "a": 2}']) {
-      expect(() => canonicalJsonText(text)).toThrow(SyntaxError);
+      expect(() => canonicalJsonOfText(text)).toThrow(SyntaxError);
     }
   });
 });

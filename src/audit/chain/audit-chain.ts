@@ -1,4 +1,5 @@
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -23,43 +24,6 @@ export interface ChainedEntry extends ChainedFields {
   hash: string;
 }
 
-/**
- * JSON with object keys sorted at every depth and no insignificant white space, so anyone
- * can recompute an entry's hash from its exported fields (strings, numbers, booleans, null,
- * arrays and objects only: values are JSON-normalised before they are stored).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    if (text === undefined) throw new TypeError(`cannot canonicalise a ${typeof value}`);
-    return text;
-  }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-}
-
-/** hash = SHA-256(prevHash ‖ canonical JSON of the entry), hex-encoded; prevHash as its 64 hex characters. */
-export function entryHash(prevHash: string, fields: ChainedFields): string {
-  const canonical: ChainedFields = {
-    seq: fields.seq,
-    occurredAt: fields.occurredAt,
-    actorId: fields.actorId,
-    actorUsername: fields.actorUsername,
-    action: fields.action,
-    entityType: fields.entityType,
-    entityId: fields.entityId,
-    before: fields.before ?? null,
-    after: fields.after ?? null,
-    requestId: fields.requestId,
-    clientIp: fields.clientIp,
-  };
-  return createHash('sha256').update(prevHash, 'utf8').update(canonicalJson(canonical), 'utf8').digest('hex');
-}
-
 /** Dates to ISO strings, undefined dropped: the exact form that is stored in jsonb and hashed. */
 export function jsonNormalise(value: unknown): unknown {
   return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
@@ -73,87 +37,28 @@ export interface VerifyResult {
   firstInvalidSeq: number | null;
 }
 
-/**
- * canonicalJson(jsonNormalise(value)) in one pass, without building the normalised copy: what
- * JSON.stringify would keep (toJSON applied, undefined, functions and symbols dropped from
- * objects and null in arrays, non-finite numbers null, boxed primitives unwrapped), keys sorted.
- * The chain's hashes depend on this text byte for byte; audit-chain.spec.ts holds it against
- * the reference pair over many shapes.
- */
-export function normalisedCanonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  const parts: string[] = [];
-  // As JSON.parse(undefined) in jsonNormalise: a function or a symbol is no JSON value.
-  if (!writeMember(value, '', parts)) throw new SyntaxError(`cannot normalise a ${typeof value}`);
-  // Joined once into a flat string: the text is kept until the batch is stored, and a flat
-  // string is one object for the collector where a concatenation would be hundreds.
-  return parts.join('');
+/** hash = SHA-256(prevHash ‖ canonical JSON of the entry), hex-encoded; prevHash as its 64 hex characters. */
+export function entryHash(prevHash: string, fields: ChainedFields): string {
+  return entryHashOfTexts(prevHash, fields, canonicalJson(fields.before ?? null), canonicalJson(fields.after ?? null));
 }
 
-/** Appends the canonical text of a member to `parts`; false (nothing written) where JSON.stringify would leave it out. */
-function writeMember(input: unknown, key: string, parts: string[]): boolean {
-  let value = input;
-  if (value !== null && (typeof value === 'object' || typeof value === 'bigint')) {
-    const toJSON = (value as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') value = (toJSON as (key: string) => unknown).call(value, key);
-  }
-  switch (typeof value) {
-    case 'string':
-      parts.push(JSON.stringify(value));
-      return true;
-    case 'number':
-      parts.push(Number.isFinite(value) ? JSON.stringify(value) : 'null');
-      return true;
-    case 'boolean':
-      parts.push(value ? 'true' : 'false');
-      return true;
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return false;
-    case 'bigint':
-      throw new TypeError('Do not know how to serialize a BigInt');
-    default:
-      break;
-  }
-  if (value === null) {
-    parts.push('null');
-    return true;
-  }
-  if (value instanceof Number || value instanceof String || value instanceof Boolean) return writeMember(value.valueOf(), key, parts);
-  if (Array.isArray(value)) {
-    parts.push('[');
-    for (let index = 0; index < value.length; index += 1) {
-      if (index > 0) parts.push(',');
-      if (!writeMember((value as unknown[])[index], String(index), parts)) parts.push('null');
-    }
-    parts.push(']');
-    return true;
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  parts.push('{');
-  let first = true;
-  for (const name of keys) {
-    const mark = parts.length;
-    parts.push(first ? '' : ',', JSON.stringify(name), ':');
-    if (writeMember(record[name], name, parts)) first = false;
-    else parts.length = mark;
-  }
-  parts.push('}');
-  return true;
+/** What JSON.stringify would escape in a string: the quote, the backslash, controls, surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quoted(value: string | null): string {
+  if (value === undefined) throw new TypeError('an audit entry names every field; null, not undefined, for none');
+  return value === null ? 'null' : JSON.stringify(value);
 }
 
-/** The members of an entry in canonical (sorted) order. */
-const ENTRY_KEYS = (
-  ['seq', 'occurredAt', 'actorId', 'actorUsername', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'clientIp'] as const
-)
-  .slice()
-  .sort();
+const plainQuoted = (value: string | null): string => (value === null ? 'null' : `"${value}"`);
 
 /**
- * entryHash for an entry whose before and after are given as their canonical texts
- * (normalisedCanonicalJson): the same bytes are hashed, with no second pass over the values.
+ * The one hash of an entry, its before and after given as their canonical texts (by
+ * canonicalJson when written, by canonicalJsonOfText when read back): SHA-256 of prevHash
+ * followed by the canonical JSON of the entry, whose members are written here in canonical
+ * (sorted) order: action, actorId, actorUsername, after, before, clientIp, entityId,
+ * entityType, occurredAt, requestId, seq.
  */
 export function entryHashOfTexts(
   prevHash: string,
@@ -161,19 +66,20 @@ export function entryHashOfTexts(
   beforeText: string,
   afterText: string,
 ): string {
-  let text = '';
-  for (const key of ENTRY_KEYS) {
-    let member: string;
-    if (key === 'before') member = beforeText;
-    else if (key === 'after') member = afterText;
-    else {
-      const value = fields[key];
-      // canonicalJson leaves out a member that is undefined.
-      if (value === undefined) continue;
-      member = canonicalJson(value);
-    }
-    text += `${text === '' ? '' : ','}"${key}":${member}`;
-  }
-  // One-shot hashing of prevHash ‖ text: the same bytes as entryHash's two updates (both UTF-8).
-  return hash('sha256', `${prevHash}{${text}}`, 'hex');
+  const { action, actorId, actorUsername, clientIp, entityId, entityType, occurredAt, requestId } = fields;
+  // One test over the short scalar fields instead of a JSON.stringify call for each: they rarely hold anything to escape.
+  const plain =
+    actorId !== undefined &&
+    clientIp !== undefined &&
+    requestId !== undefined &&
+    !NEEDS_ESCAPE.test(`${action}${actorUsername}${entityId}${entityType}${occurredAt}${actorId ?? ''}${clientIp ?? ''}${requestId ?? ''}`);
+  const text = plain ? plainQuoted : quoted;
+  if (!Number.isSafeInteger(fields.seq)) throw new TypeError(`seq ${String(fields.seq)} is not an integer`);
+  return hash(
+    'sha256',
+    `${prevHash}{"action":${text(action)},"actorId":${text(actorId)},"actorUsername":${text(actorUsername)},` +
+      `"after":${afterText},"before":${beforeText},"clientIp":${text(clientIp)},"entityId":${text(entityId)},` +
+      `"entityType":${text(entityType)},"occurredAt":${text(occurredAt)},"requestId":${text(requestId)},"seq":${fields.seq}}`,
+    'hex',
+  );
 }

@@ -1,5 +1,5 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../chain/audit-chain';
+import { canonicalJson } from '../chain/canonical-json';
 
 export const CHECKPOINT_ALGORITHM = 'Ed25519';
 

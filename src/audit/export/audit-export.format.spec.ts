@@ -1,4 +1,5 @@
-import { canonicalJson, entryHash, GENESIS_HASH } from '../chain/audit-chain';
+import { entryHash, GENESIS_HASH } from '../chain/audit-chain';
+import { canonicalJson } from '../chain/canonical-json';
 import {
   checkCsvHeader,
   CSV_HEADER,
