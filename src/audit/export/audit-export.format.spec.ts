@@ -1,16 +1,7 @@
 import { entryHash, GENESIS_HASH } from '../chain/audit-chain';
 import { canonicalJson } from '../chain/canonical-json';
-import {
-  checkCsvHeader,
-  CSV_HEADER,
-  csvLine,
-  CsvReader,
-  entryFromCsv,
-  entryFromNdjson,
-  ExportFormatError,
-  type ExportRow,
-  ndjsonLine,
-} from './audit-export.format';
+import { CSV_HEADER, csvLine, ExportFormatError, type ExportRow, ndjsonLine } from './audit-export.format';
+import { checkCsvHeader, CsvReader, entryFromCsv, entryFromNdjson } from './audit-export.reader';
 
 function row(overrides: Partial<ExportRow> = {}): ExportRow {
   const base = {
