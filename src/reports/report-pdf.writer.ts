@@ -9,6 +9,9 @@ const MARGIN_TOP = 78;
 const MARGIN_BOTTOM = 44;
 const CELL_PAD = 3;
 const TABLE_FONT_SIZE = 7.5;
+/** Tables of more columns than this (the UNODC questionnaire's 18) are set smaller. */
+const WIDE_TABLE = 14;
+const WIDE_TABLE_FONT_SIZE = 6.5;
 /** A cell taller than this is cut with an ellipsis, so one row never outgrows a page. */
 const MAX_ROW_HEIGHT = 160;
 
@@ -29,7 +32,7 @@ export class PdfReportWriter implements RowWriter {
   private readonly text: ReportTexts;
   private readonly cells: CellContext;
   private y = 0;
-  private table: { columns: readonly Column[]; widths: number[]; count: number } | null = null;
+  private table: { columns: readonly Column[]; widths: number[]; size: number; count: number } | null = null;
   private rows = 0;
 
   constructor(
@@ -160,10 +163,29 @@ export class PdfReportWriter implements RowWriter {
 
   startTable(columns: readonly Column[]): void {
     const shown = columns.filter((column) => column.pdf !== false);
-    const total = shown.reduce((sum, column) => sum + column.width, 0);
-    this.table = { columns: shown, widths: shown.map((column) => (column.width / total) * this.width), count: 0 };
+    const size = shown.length > WIDE_TABLE ? WIDE_TABLE_FONT_SIZE : TABLE_FONT_SIZE;
+    this.table = { columns: shown, widths: this.columnWidths(shown, size), size, count: 0 };
     this.ensure(40);
     this.tableHead();
+  }
+
+  /**
+   * Each column's share of the page by its relative width, but never narrower than the longest
+   * word of its heading (a heading broken inside a word reads badly): what the narrow ones
+   * need is taken from the others in proportion to their room to spare.
+   */
+  private columnWidths(columns: readonly Column[], size: number): number[] {
+    this.doc.font(PDF_FONTS.bold).fontSize(size);
+    const least = columns.map(
+      (column) => Math.max(...pdfSafe(column.heading[this.meta.language]).split(/\s+/).map((word) => this.doc.widthOfString(word))) + 2 * CELL_PAD + 1,
+    );
+    const total = columns.reduce((sum, column) => sum + column.width, 0);
+    const widths = columns.map((column) => (column.width / total) * this.width);
+    const deficit = widths.reduce((sum, width, index) => sum + Math.max(0, least[index] - width), 0);
+    const spare = widths.reduce((sum, width, index) => sum + Math.max(0, width - least[index]), 0);
+    if (deficit === 0 || spare === 0) return widths;
+    const take = Math.min(1, deficit / spare);
+    return widths.map((width, index) => (width < least[index] ? least[index] : width - (width - least[index]) * take));
   }
 
   endTable(): void {
@@ -172,23 +194,24 @@ export class PdfReportWriter implements RowWriter {
   }
 
   private tableHead(): void {
-    const { columns, widths } = this.table!;
+    const { columns, widths, size } = this.table!;
     this.drawRow(
       columns.map((column) => pdfSafe(column.heading[this.meta.language])),
       widths,
+      size,
       PDF_FONTS.bold,
       '#d9d9d9',
     );
   }
 
-  private drawRow(cells: string[], widths: number[], font: PdfFont, fill: string | null): void {
-    this.doc.font(font).fontSize(TABLE_FONT_SIZE);
+  private drawRow(cells: string[], widths: number[], size: number, font: PdfFont, fill: string | null): void {
+    this.doc.font(font).fontSize(size);
     const inner = (index: number): number => widths[index] - 2 * CELL_PAD;
     const tallest = Math.max(...cells.map((cell, index) => this.doc.heightOfString(cell, { width: inner(index) })));
     const height = Math.min(MAX_ROW_HEIGHT, tallest) + 2 * CELL_PAD;
     if (this.y + height > this.bottom) {
       this.newPage();
-      this.doc.font(font).fontSize(TABLE_FONT_SIZE);
+      this.doc.font(font).fontSize(size);
     }
     if (fill) this.doc.rect(this.left, this.y, this.width, height).fillColor(fill).fill();
     this.doc.fillColor('black');
@@ -210,7 +233,7 @@ export class PdfReportWriter implements RowWriter {
     const table = this.table;
     if (!table) throw new Error('PdfReportWriter.row called outside a table');
     const cells = table.columns.map((column) => pdfSafe(pdfCell(row[column.key] ?? null, column, this.cells)));
-    this.drawRow(cells, table.widths, PDF_FONTS.regular, table.count % 2 === 1 ? '#f3f3f3' : null);
+    this.drawRow(cells, table.widths, table.size, PDF_FONTS.regular, table.count % 2 === 1 ? '#f3f3f3' : null);
     table.count += 1;
     this.rows += 1;
   }
