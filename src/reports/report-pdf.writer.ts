@@ -22,9 +22,9 @@ const MAX_ROW_HEIGHT = 160;
  * headings are repeated at the top of each page it runs onto. Codes are shown by their names
  * (each column says how), dates as the reader's language writes them.
  *
- * "de M" needs the page count, so pages are held (pdfkit's bufferPages) until `end`, which
- * numbers them and emits the file: memory grows with the page count (about 60 KB a table
- * page), the price of a page count an official can check a filed copy against.
+ * "de M" needs the page count, so `end` numbers the pages in a footer pass (finishPages);
+ * each page's content is still written out as soon as the next page starts
+ * (pdf/pdf-document.ts), so what is held stays small whatever the row count.
  */
 export class PdfReportWriter implements RowWriter {
   private readonly doc: PDFKit.PDFDocument;
