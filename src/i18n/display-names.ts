@@ -76,6 +76,72 @@ export const DISPLAY_NAMES = {
     surrendered: { es: 'entrega voluntaria', en: 'surrender' },
     amnesty: { es: 'amnistía', en: 'amnesty' },
   },
+  /** How a holding period began: the first registration, or the kind of the transfer. */
+  custodyStart: {
+    registration: { es: 'registro', en: 'registration' },
+    sale: { es: 'compraventa', en: 'sale' },
+    donation: { es: 'donación', en: 'donation' },
+    inheritance: { es: 'herencia', en: 'inheritance' },
+    dealer_sale: { es: 'venta de comerciante', en: 'dealer sale' },
+    state_assignment: { es: 'asignación estatal', en: 'State assignment' },
+    export: { es: 'exportación', en: 'export' },
+  },
+  serialStatus: {
+    marked: { es: 'marcada', en: 'marked' },
+    obliterated: { es: 'borrada', en: 'obliterated' },
+    unmarked: { es: 'sin marcar', en: 'unmarked' },
+  },
+  traceFlag: {
+    stolen: { es: 'robada', en: 'stolen' },
+    lost: { es: 'extraviada', en: 'lost' },
+    unverified_make: { es: 'marca no verificada', en: 'unverified make' },
+    unverified_calibre: { es: 'calibre no verificado', en: 'unverified calibre' },
+    pending_correction: { es: 'corrección pendiente', en: 'correction pending' },
+    obliterated_serial: { es: 'serie borrada', en: 'obliterated serial' },
+    unmarked_serial: { es: 'sin número de serie', en: 'unmarked serial' },
+    missing_ballistics: { es: 'sin prueba balística', en: 'no ballistic test' },
+    holder_inactive: { es: 'titular no activo', en: 'holder not active' },
+  },
+  traceRequestStatus: {
+    queued: { es: 'en cola', en: 'queued' },
+    processing: { es: 'en proceso', en: 'processing' },
+    completed: { es: 'completada', en: 'completed' },
+    failed: { es: 'fallida', en: 'failed' },
+  },
+  traceOutcome: {
+    traced: { es: 'rastreada', en: 'traced' },
+    multiple_candidates: { es: 'varias candidatas', en: 'multiple candidates' },
+    not_found: { es: 'no encontrada', en: 'not found' },
+  },
+  diversionPoint: {
+    theft: { es: 'robo', en: 'theft' },
+    loss: { es: 'extravío', en: 'loss' },
+    state_stock: { es: 'arsenal del Estado', en: 'State stock' },
+    illicit_manufacture: { es: 'fabricación ilícita', en: 'illicit manufacture' },
+    smuggled_import: { es: 'importación de contrabando', en: 'smuggled import' },
+    unauthorised_transfer: { es: 'traspaso no autorizado', en: 'unauthorised transfer' },
+    unknown: { es: 'desconocido', en: 'unknown' },
+  },
+  destructionMethod: {
+    cutting: { es: 'corte', en: 'cutting' },
+    smelting: { es: 'fundición', en: 'smelting' },
+    crushing: { es: 'aplastamiento', en: 'crushing' },
+    shredding: { es: 'trituración', en: 'shredding' },
+    other: { es: 'otro', en: 'other' },
+  },
+  alertSource: {
+    registration_attempt: { es: 'intento de registro', en: 'registration attempt' },
+    trace_search: { es: 'búsqueda de rastreo', en: 'trace search' },
+    trace_request: { es: 'solicitud de rastreo', en: 'trace request' },
+  },
+  alertStatus: {
+    open: { es: 'abierta', en: 'open' },
+    acknowledged: { es: 'atendida', en: 'acknowledged' },
+  },
+  traceScope: {
+    domestic: { es: 'nacional', en: 'domestic' },
+    international: { es: 'internacional', en: 'international' },
+  },
 } satisfies Record<string, Names>;
 
 export type DisplayKind = keyof typeof DISPLAY_NAMES;

@@ -1,4 +1,6 @@
 import { DESTRUCTION_CERTIFICATE_COLUMNS, IAFQ_COLUMNS, SDG_COLUMNS } from './recovery-report-columns';
+import { col, type Column } from './report-columns';
+import type { Localized } from './report-texts';
 
 /** What a report is about; each kind has its own params and its own rows. */
 export enum ReportKind {
@@ -29,82 +31,74 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   [ReportFormat.Json]: 'application/json',
 };
 
-/** The title printed on the PDF (the ministry reads Spanish). */
-export const TITLES: Record<ReportKind, string> = {
-  [ReportKind.WeaponTrace]: 'Informe de rastreo de arma de fuego',
-  [ReportKind.StolenWeapons]: 'Armas de fuego reportadas perdidas o robadas',
-  [ReportKind.DistrictSummary]: 'Resumen por distrito',
-  [ReportKind.TraceRequests]: 'Solicitudes de rastreo',
-  [ReportKind.SubjectAccess]: 'Informe de acceso del titular a sus datos (Ley 81 de 2019)',
-  [ReportKind.DestructionCertificate]: 'Acta de destrucción de armas de fuego',
-  [ReportKind.Sdg16_4_2]: 'Indicador ODS 16.4.2: armas recuperadas con origen ilícito establecido',
-  [ReportKind.Iafq]: 'Cuestionario de flujos ilícitos de armas (UNODC)',
+/** The title of each kind, in the report's language. */
+export const TITLES: Record<ReportKind, Localized> = {
+  [ReportKind.WeaponTrace]: { es: 'Informe de rastreo de arma de fuego', en: 'Firearm trace report' },
+  [ReportKind.StolenWeapons]: { es: 'Armas de fuego reportadas perdidas o robadas', en: 'Firearms reported lost or stolen' },
+  [ReportKind.DistrictSummary]: { es: 'Resumen por distrito', en: 'Summary by district' },
+  [ReportKind.TraceRequests]: { es: 'Solicitudes de rastreo', en: 'Trace requests' },
+  [ReportKind.SubjectAccess]: {
+    es: 'Informe de acceso del titular a sus datos (Ley 81 de 2019)',
+    en: 'Subject access report (Law 81 of 2019)',
+  },
+  [ReportKind.DestructionCertificate]: { es: 'Acta de destrucción de armas de fuego', en: 'Certificate of destruction of firearms' },
+  [ReportKind.Sdg16_4_2]: {
+    es: 'Indicador ODS 16.4.2: armas recuperadas con origen ilícito establecido',
+    en: 'SDG indicator 16.4.2: recovered arms whose illicit origin was established',
+  },
+  [ReportKind.Iafq]: { es: 'Cuestionario de flujos ilícitos de armas (UNODC)', en: 'Illicit Arms Flows Questionnaire (UNODC)' },
 };
 
-/** How a value is shown in a PDF cell; CSV and JSON carry the value as it is. */
-export type ColumnType = 'text' | 'number' | 'timestamp' | 'date';
+export { col, type Cell, type CellDisplay, type Column, type ColumnType, type ReportRow } from './report-columns';
 
-export interface Column {
-  /** The CSV header and JSON member: the API's own field names. */
-  key: string;
-  /** The PDF column heading. */
-  heading: string;
-  type: ColumnType;
-  /** Relative width of the PDF column. */
-  width: number;
-}
-
-export type Cell = string | number | null;
-export type ReportRow = Record<string, Cell>;
-
-const col = (key: string, heading: string, width: number, type: ColumnType = 'text'): Column => ({ key, heading, type, width });
+const number = { type: 'number' } as const;
 
 /** Columns of the tabular kinds, in order: the CSV header, the JSON members, the PDF table. */
 export const COLUMNS: Record<Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>, readonly Column[]> = {
   [ReportKind.StolenWeapons]: [
-    col('registryNumber', 'N.º de registro', 1.3),
-    col('status', 'Estado', 0.7),
-    col('make', 'Marca', 1),
-    col('model', 'Modelo', 1),
-    col('type', 'Tipo', 0.8),
-    col('calibre', 'Calibre', 0.9),
-    col('serialNumber', 'Serie', 1.1),
-    col('holderName', 'Titular', 1.4),
-    col('holderDocument', 'Documento', 1.1),
-    col('district', 'Distrito', 0.6),
-    col('districtName', 'Nombre del distrito', 1.1),
-    col('reportedAs', 'Reportada como', 1),
-    col('reportedAt', 'Fecha del reporte', 1.1, 'timestamp'),
-    col('reportedPlace', 'Lugar', 1.2),
+    col('registryNumber', 1.6),
+    col('status', 0.8, { display: 'weaponStatus' }),
+    col('make', 1),
+    col('model', 1),
+    col('type', 0.8, { display: 'weaponType' }),
+    col('calibre', 0.9),
+    col('serialNumber', 1.1),
+    col('holderName', 1.4),
+    col('holderDocument', 1.2, { display: 'idDocument' }),
+    col('district', 1, { display: 'district' }),
+    col('districtName', 1.1, { pdf: false }),
+    col('reportedAs', 1, { display: 'weaponEvent' }),
+    col('reportedAt', 1.1, { type: 'timestamp' }),
+    col('reportedPlace', 1.2, { heading: 'place' }),
   ],
   [ReportKind.DistrictSummary]: [
-    col('district', 'Distrito', 0.7),
-    col('districtName', 'Nombre', 1.6),
-    col('province', 'Provincia', 1.4),
-    col('weaponsTotal', 'Armas', 0.7, 'number'),
-    col('active', 'Activas', 0.7, 'number'),
-    col('lost', 'Perdidas', 0.7, 'number'),
-    col('stolen', 'Robadas', 0.7, 'number'),
-    col('seized', 'Incautadas', 0.8, 'number'),
-    col('inStateCustody', 'Custodia estatal', 0.8, 'number'),
-    col('destroyed', 'Destruidas', 0.8, 'number'),
-    col('deactivated', 'Inutilizadas', 0.8, 'number'),
-    col('exported', 'Exportadas', 0.8, 'number'),
-    col('owners', 'Propietarios', 0.9, 'number'),
-    col('licencesInForce', 'Licencias vigentes', 0.9, 'number'),
+    col('district', 0.7, { pdf: false }),
+    col('districtName', 1.6, { heading: 'district' }),
+    col('province', 1.4),
+    col('weaponsTotal', 0.7, number),
+    col('active', 0.7, number),
+    col('lost', 0.8, number),
+    col('stolen', 0.7, number),
+    col('seized', 0.8, number),
+    col('inStateCustody', 0.9, number),
+    col('destroyed', 0.8, number),
+    col('deactivated', 0.8, number),
+    col('exported', 0.8, number),
+    col('owners', 0.9, number),
+    col('licencesInForce', 0.9, number),
   ],
   [ReportKind.TraceRequests]: [
-    col('caseNumber', 'N.º de caso', 1.2),
-    col('requestingAgency', 'Agencia', 1.6),
-    col('crimeType', 'Delito', 0.9),
-    col('serialSearched', 'Serie buscada', 1),
-    col('status', 'Estado', 0.8),
-    col('outcome', 'Resultado', 1),
-    col('candidates', 'Candidatas', 0.7, 'number'),
-    col('tracedRegistryNumber', 'Arma rastreada', 1.2),
-    col('requestedBy', 'Solicitante', 1),
-    col('createdAt', 'Creada', 1.1, 'timestamp'),
-    col('completedAt', 'Completada', 1.1, 'timestamp'),
+    col('caseNumber', 1.2),
+    col('requestingAgency', 1.6),
+    col('crimeType', 0.9),
+    col('serialSearched', 1),
+    col('status', 0.8, { display: 'traceRequestStatus' }),
+    col('outcome', 1, { display: 'traceOutcome' }),
+    col('candidates', 0.7, number),
+    col('tracedRegistryNumber', 1.2),
+    col('requestedBy', 1),
+    col('createdAt', 1.1, { type: 'timestamp' }),
+    col('completedAt', 1.1, { type: 'timestamp' }),
   ],
   [ReportKind.DestructionCertificate]: DESTRUCTION_CERTIFICATE_COLUMNS,
   [ReportKind.Sdg16_4_2]: SDG_COLUMNS,
@@ -116,26 +110,26 @@ export const COLUMNS: Record<Exclude<ReportKind, ReportKind.WeaponTrace | Report
  * carrying the weapon's markings so that every row stands on its own in a spreadsheet.
  */
 export const TRACE_CSV_COLUMNS: readonly Column[] = [
-  col('registryNumber', 'N.º de registro', 1),
-  col('make', 'Marca', 1),
-  col('model', 'Modelo', 1),
-  col('type', 'Tipo', 1),
-  col('calibre', 'Calibre', 1),
-  col('serialNumber', 'Serie', 1),
-  col('serialNormalized', 'Serie normalizada', 1),
-  col('importMarking', 'Marca de importación', 1),
-  col('otherMarkings', 'Otras marcas', 1),
-  col('section', 'Sección', 1),
-  col('position', 'N.º', 1, 'number'),
-  col('kind', 'Tipo de asiento', 1),
-  col('from', 'Desde', 1),
-  col('to', 'Hasta', 1),
-  col('ownerName', 'Titular', 1),
-  col('ownerDocument', 'Documento', 1),
-  col('ownerDistrict', 'Distrito', 1),
-  col('place', 'Lugar', 1),
-  col('reference', 'Referencia', 1),
-  col('notes', 'Notas', 1),
+  col('registryNumber', 1),
+  col('make', 1),
+  col('model', 1),
+  col('type', 1),
+  col('calibre', 1),
+  col('serialNumber', 1),
+  col('serialNormalized', 1),
+  col('importMarking', 1),
+  col('otherMarkings', 1),
+  col('section', 1),
+  col('position', 1, number),
+  col('kind', 1, { heading: 'entryKind' }),
+  col('from', 1),
+  col('to', 1),
+  col('ownerName', 1),
+  col('ownerDocument', 1, { heading: 'document' }),
+  col('ownerDistrict', 1, { heading: 'district' }),
+  col('place', 1),
+  col('reference', 1),
+  col('notes', 1),
 ];
 
 /** Letters, digits and dashes only: safe in a Content-Disposition header on every client. */
@@ -161,48 +155,4 @@ export function reportFileName(kind: ReportKind, format: ReportFormat, params: R
         : params.district;
   const parts = [kind.replace(/_/g, '-'), typeof subject === 'string' ? fileNamePart(subject) : '', day].filter((part) => part !== '');
   return `${parts.join('-')}.${format}`;
-}
-
-/** The WinAnsi characters beyond Latin-1's printable range that the PDF's built-in fonts can draw. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/**
- * The PDF uses the built-in Helvetica, which draws WinAnsi only (Spanish included); any
- * other character is shown as "?" rather than as a wrong glyph.
- */
-export function pdfSafe(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0)!;
-    if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) out += char;
-    else if (char === '\t' || char === '\r') out += ' ';
-    else out += '?';
-  }
-  return out;
-}
-
-const PANAMA_TIME = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Panama',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `YYYY-MM-DD HH:MM` in Panama (UTC−5 all year). */
-export function panamaTime(at: Date): string {
-  const parts = Object.fromEntries(PANAMA_TIME.formatToParts(at).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
-/** A cell as the PDF shows it. */
-export function pdfCell(value: Cell, type: ColumnType): string {
-  if (value === null || value === '') return '—';
-  if (type === 'timestamp' && typeof value === 'string') {
-    const at = new Date(value);
-    return Number.isNaN(at.getTime()) ? pdfSafe(value) : panamaTime(at);
-  }
-  return pdfSafe(String(value));
 }

@@ -4,8 +4,11 @@ import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { DistrictsService } from '../reference/districts.service';
 import type { TraceRecordDto } from '../trace/trace.dto';
 import { TraceRecords } from '../trace/trace-records.query';
+import { TraceRequestsQuery } from '../trace/trace-requests.query';
+import { UserNames } from '../users/user-names.query';
 import type { ChunkSink } from './report-chunk-sink';
 import { COLUMNS, ReportFormat, ReportKind, TITLES, TRACE_CSV_COLUMNS } from './report-kinds';
 import { PdfReportWriter } from './report-pdf.writer';
@@ -24,11 +27,26 @@ const TRACE_SNAPSHOT_TRIES = 5;
 
 interface Snapshot {
   auditHeadSeq: number;
+  auditHeadHash: string;
   generatedAt: Date;
 }
 
-export interface Built extends Snapshot {
+/** Reads the audit head (seq and hash) and the instant; in a snapshot transaction, the snapshot's. */
+const HEAD_SQL = 'SELECT seq, hash, now() AS at FROM audit_head WHERE id = 1';
+type HeadRow = { seq: string; hash: string; at: Date };
+const snapshotOf = (row: HeadRow): Snapshot => ({ auditHeadSeq: Number(row.seq), auditHeadHash: row.hash, generatedAt: row.at });
+
+export interface Built {
+  auditHeadSeq: number;
+  generatedAt: Date;
   rows: number;
+}
+
+/** What a PDF names besides its rows: the requester, the trace request it answers, the districts. */
+interface PdfContext {
+  requestedByName: string;
+  answers: ReportMeta['answers'];
+  districts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -43,31 +61,58 @@ export class ReportProducer {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: TraceRecords,
     private readonly subjectAccess: SubjectAccessService,
+    private readonly users: UserNames,
+    private readonly traceRequests: TraceRequestsQuery,
+    private readonly districts: DistrictsService,
   ) {}
 
-  private meta(report: ReportEntity, snapshot: Snapshot): ReportMeta {
+  /** Read before the data's snapshot: none of it is registry data the file must agree with. */
+  private async pdfContext(report: ReportEntity): Promise<PdfContext> {
+    const [requestedByName, answers, districts] = await Promise.all([
+      this.users.fullName(report.requestedBy),
+      report.kind === ReportKind.WeaponTrace ? this.traceRequests.answeredBy(report.id) : Promise.resolve(null),
+      this.districts.list(),
+    ]);
+    return {
+      requestedByName: requestedByName ?? report.requestedByUsername,
+      answers,
+      districts: new Map(districts.map((district) => [district.code, district.name])),
+    };
+  }
+
+  private meta(report: ReportEntity, snapshot: Snapshot, context: PdfContext | null): ReportMeta {
     return {
       id: report.id,
       kind: report.kind,
       format: report.format,
-      title: TITLES[report.kind],
+      title: TITLES[report.kind][report.language],
       params: report.params,
       generatedAt: snapshot.generatedAt,
       auditHeadSeq: snapshot.auditHeadSeq,
+      auditHeadHash: snapshot.auditHeadHash,
       requestedBy: report.requestedByUsername,
+      requestedByName: context?.requestedByName ?? report.requestedByUsername,
+      language: report.language,
+      answers: context?.answers ?? null,
     };
   }
 
+  private pdf(sink: ChunkSink, meta: ReportMeta, layout: 'portrait' | 'landscape', context: PdfContext): PdfReportWriter {
+    return new PdfReportWriter(sink.write, meta, layout, context.districts);
+  }
+
   async produce(report: ReportEntity, sink: ChunkSink): Promise<Built> {
-    if (report.kind === ReportKind.WeaponTrace) return this.produceTrace(report, sink);
-    if (report.kind === ReportKind.SubjectAccess) return this.produceSubjectAccess(report, sink);
-    return this.produceTable(report, report.kind, sink);
+    const context = report.format === ReportFormat.Pdf ? await this.pdfContext(report) : null;
+    if (report.kind === ReportKind.WeaponTrace) return this.produceTrace(report, sink, context);
+    if (report.kind === ReportKind.SubjectAccess) return this.produceSubjectAccess(report, sink, context);
+    return this.produceTable(report, report.kind, sink, context);
   }
 
   private async produceTable(
     report: ReportEntity,
     kind: Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>,
     sink: ChunkSink,
+    context: PdfContext | null,
   ): Promise<Built> {
     const source = reportSource(kind, report.params);
     const driver = this.dataSource.driver as PostgresDriver;
@@ -76,16 +121,16 @@ export class ReportProducer {
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       // The snapshot is taken by this first statement: the head and every row below agree.
-      const { rows: heads } = await client.query<{ seq: string; at: Date }>('SELECT seq, now() AS at FROM audit_head WHERE id = 1');
-      const snapshot: Snapshot = { auditHeadSeq: Number(heads[0].seq), generatedAt: heads[0].at };
-      const meta = this.meta(report, snapshot);
+      const { rows: heads } = await client.query<HeadRow>(HEAD_SQL);
+      const snapshot = snapshotOf(heads[0]);
+      const meta = this.meta(report, snapshot, context);
       const columns = COLUMNS[kind];
       const writer: RowWriter =
         report.format === ReportFormat.Csv
           ? new CsvWriter(sink.write, columns)
           : report.format === ReportFormat.Json
             ? new JsonWriter(sink.write, meta, columns)
-            : this.pdfTable(sink, meta, columns);
+            : this.pdfTable(sink, meta, columns, context!);
       let rows = 0;
       const stream = client.query(new QueryStream(source.sql, source.values, { batchSize: CURSOR_BATCH }));
       for await (const row of stream as AsyncIterable<Record<string, unknown>>) {
@@ -95,7 +140,7 @@ export class ReportProducer {
       }
       await writer.end();
       await client.query('COMMIT');
-      return { ...snapshot, rows };
+      return { auditHeadSeq: snapshot.auditHeadSeq, generatedAt: snapshot.generatedAt, rows };
     } catch (error) {
       failed = true;
       throw error;
@@ -105,17 +150,17 @@ export class ReportProducer {
     }
   }
 
-  private pdfTable(sink: ChunkSink, meta: ReportMeta, columns: (typeof COLUMNS)[keyof typeof COLUMNS]): PdfReportWriter {
-    const pdf = new PdfReportWriter(sink.write, meta, 'landscape');
+  private pdfTable(sink: ChunkSink, meta: ReportMeta, columns: (typeof COLUMNS)[keyof typeof COLUMNS], context: PdfContext): PdfReportWriter {
+    const pdf = this.pdf(sink, meta, 'landscape', context);
     pdf.startTable(columns);
     return pdf;
   }
 
-  private async produceTrace(report: ReportEntity, sink: ChunkSink): Promise<Built> {
+  private async produceTrace(report: ReportEntity, sink: ChunkSink, context: PdfContext | null): Promise<Built> {
     const traced = await this.traceSnapshot(String(report.params.weaponId));
     const { snapshot } = traced;
     const record = report.maskPersonalData ? maskTraceRecord(traced.record) : traced.record;
-    const meta = this.meta(report, snapshot);
+    const meta = this.meta(report, snapshot, context);
     const rows = traceRowCount(record);
     if (report.format === ReportFormat.Json) {
       sink.write(`${JSON.stringify({ report: jsonMeta(meta), traceRecord: record })}\n`);
@@ -124,30 +169,28 @@ export class ReportProducer {
       for (const row of traceCsvRows(record)) csv.row(row);
       await csv.end();
     } else {
-      const pdf = new PdfReportWriter(sink.write, meta, 'portrait');
+      const pdf = this.pdf(sink, meta, 'portrait', context!);
       writeTracePdf(pdf, record);
-      await pdf.end(
-        `${record.custody.length} periodos de custodia, ${record.events.length} eventos, ${record.flags.length} indicadores`,
-      );
+      await pdf.end(pdf.texts.traceSummary(record.custody.length, record.events.length, record.flags.length));
     }
-    return { ...snapshot, rows };
+    return { auditHeadSeq: snapshot.auditHeadSeq, generatedAt: snapshot.generatedAt, rows };
   }
 
   /** Everything held about one person (JSON or PDF); the build itself is audited as report.generated. */
-  private async produceSubjectAccess(report: ReportEntity, sink: ChunkSink): Promise<Built> {
-    const [head] = (await this.dataSource.query('SELECT seq, now() AS at FROM audit_head WHERE id = 1')) as Array<{ seq: string; at: Date }>;
-    const snapshot: Snapshot = { auditHeadSeq: Number(head.seq), generatedAt: head.at };
+  private async produceSubjectAccess(report: ReportEntity, sink: ChunkSink, context: PdfContext | null): Promise<Built> {
+    const [head] = (await this.dataSource.query(HEAD_SQL)) as HeadRow[];
+    const snapshot = snapshotOf(head);
     const record = await this.subjectAccess.build(String(report.params.ownerId));
-    const meta = this.meta(report, snapshot);
+    const meta = this.meta(report, snapshot, context);
     const rows = record.licences.length + record.weapons.length + record.transfers.length + record.alerts.length + record.accessLog.length;
     if (report.format === ReportFormat.Json) {
       sink.write(`${JSON.stringify({ report: jsonMeta(meta), subject: record })}\n`);
     } else {
-      const pdf = new PdfReportWriter(sink.write, meta, 'portrait');
+      const pdf = this.pdf(sink, meta, 'portrait', context!);
       writeSubjectAccessPdf(pdf, record);
-      await pdf.end(`${record.weapons.length} armas, ${record.transfers.length} traspasos, ${record.accessLog.length} accesos`);
+      await pdf.end(pdf.texts.subjectSummary(record.weapons.length, record.transfers.length, record.accessLog.length));
     }
-    return { ...snapshot, rows };
+    return { auditHeadSeq: snapshot.auditHeadSeq, generatedAt: snapshot.generatedAt, rows };
   }
 
   /**
@@ -161,8 +204,8 @@ export class ReportProducer {
    */
   private async traceSnapshot(weaponId: string): Promise<{ record: TraceRecordDto; snapshot: Snapshot }> {
     const head = async (): Promise<Snapshot> => {
-      const [row] = (await this.dataSource.query('SELECT seq, now() AS at FROM audit_head WHERE id = 1')) as Array<{ seq: string; at: Date }>;
-      return { auditHeadSeq: Number(row.seq), generatedAt: row.at };
+      const [row] = (await this.dataSource.query(HEAD_SQL)) as HeadRow[];
+      return snapshotOf(row);
     };
     for (let attempt = 1; attempt <= TRACE_SNAPSHOT_TRIES; attempt += 1) {
       const before = await head();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type AuditActor, AuditService } from '../audit/audit.service';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
 import { JobName } from '../queue/jobs';
 import { OutboxService } from '../queue/outbox.service';
 import type { ReportFormat, ReportKind } from './report-kinds';
@@ -16,6 +17,8 @@ export interface ReportOrder {
   requestId: string | null;
   /** The file hides document numbers and addresses (a report an auditor asked for). */
   maskPersonalData?: boolean;
+  /** The language of the file's text; Spanish unless the requester asked for English. */
+  language?: Language;
 }
 
 /**
@@ -52,6 +55,7 @@ export class ReportRequests {
       fileName: null,
       failureReason: null,
       maskPersonalData: order.maskPersonalData ?? false,
+      language: order.language ?? DEFAULT_LANGUAGE,
     });
     await manager.save(report);
     await this.outbox.enqueue(manager, JobName.BuildReport, { reportId: report.id });
@@ -60,7 +64,7 @@ export class ReportRequests {
       entityType: 'report',
       entityId: report.id,
       before: null,
-      after: { kind: report.kind, format: report.format, params: report.params, status: report.status },
+      after: { kind: report.kind, format: report.format, params: report.params, status: report.status, language: report.language },
     });
     return report;
   }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvCell } from '../common/csv-cell';
+import type { Language } from '../i18n/language';
 import type { Cell, Column, ReportRow } from './report-kinds';
 
 export type Emit = (data: Buffer | string) => void;
@@ -13,7 +14,16 @@ export interface ReportMeta {
   params: Record<string, unknown>;
   generatedAt: Date;
   auditHeadSeq: number;
+  /** The hash of that audit entry: with the seq, what anyone can check the file against. */
+  auditHeadHash: string;
+  /** The requester's username. */
   requestedBy: string;
+  /** The requester's full name, as the PDF shows it. */
+  requestedByName: string;
+  /** The language the report's text is in (codes, CSV and JSON keys never change with it). */
+  language: Language;
+  /** The trace request a weapon_trace report answers, if it answers one. */
+  answers: { caseNumber: string; requestingAgency: string } | null;
 }
 
 /** A table written row by row. */
@@ -51,7 +61,10 @@ export function jsonMeta(meta: ReportMeta): Record<string, unknown> {
     params: meta.params,
     generatedAt: meta.generatedAt.toISOString(),
     auditHeadSeq: meta.auditHeadSeq,
+    auditHeadHash: meta.auditHeadHash,
     requestedBy: meta.requestedBy,
+    language: meta.language,
+    ...(meta.answers ? { answers: meta.answers } : {}),
   };
 }
 

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { ChunkSink } from './report-chunk-sink';
-import { COLUMNS, pdfCell, pdfSafe, ReportFormat, ReportKind, reportFileName } from './report-kinds';
+import { pdfSafe } from './pdf/pdf-document';
+import { pdfCell } from './report-cells';
+import { reportTexts } from './report-texts';
+import { col, COLUMNS, ReportFormat, ReportKind, reportFileName } from './report-kinds';
 import { PdfReportWriter } from './report-pdf.writer';
 import { CsvWriter, JsonWriter, type ReportMeta } from './report-text.writers';
 
@@ -13,7 +16,11 @@ const meta: ReportMeta = {
   params: { district: '8-05' },
   generatedAt: new Date('2026-11-28T17:00:00.000Z'),
   auditHeadSeq: 42,
+  auditHeadHash: 'ab'.repeat(32),
   requestedBy: 'police-1',
+  requestedByName: 'Pedro Policía Luna',
+  language: 'es',
+  answers: null,
 };
 const columns = COLUMNS[ReportKind.StolenWeapons];
 const row = (n: number): Record<string, string | number | null> => ({
@@ -109,14 +116,33 @@ describe('report naming and PDF text', () => {
     );
   });
 
-  it('keeps what Helvetica can draw (Spanish included) and marks the rest', () => {
-    expect(pdfSafe('Ngäbe-Buglé — 9×19mm, Nº ñ “x”')).toBe('Ngäbe-Buglé — 9×19mm, Nº ñ “x”');
-    expect(pdfSafe('李 a\tb')).toBe('? a b');
+  it('keeps what the embedded font can draw (Spanish, Greek, Cyrillic) and marks the rest', () => {
+    expect(pdfSafe('Ngäbe-Buglé — 9×19mm, Nº ñ “x” ЖΩ')).toBe('Ngäbe-Buglé — 9×19mm, Nº ñ “x” ЖΩ');
+    expect(pdfSafe('李 a\tb\u0007')).toBe('? a b?');
   });
 
-  it('shows timestamps in Panama time and empty cells as a dash', () => {
-    expect(pdfCell('2026-11-20T15:30:00.000Z', 'timestamp')).toBe('2026-11-20 10:30');
-    expect(pdfCell(null, 'text')).toBe('—');
-    expect(pdfCell(7, 'number')).toBe('7');
+  it('shows names, not codes, and dates as the language writes them; empty cells as a dash', () => {
+    const es = { language: 'es' as const, districts: new Map([['8-05', 'San Miguelito']]) };
+    const en = { ...es, language: 'en' as const };
+    expect(pdfCell('2026-11-20T15:30:00.000Z', col('reportedAt', 1, { type: 'timestamp' }), es)).toBe('20 nov 2026, 10:30');
+    expect(pdfCell('2026-11-20T15:30:00.000Z', col('reportedAt', 1, { type: 'timestamp' }), en)).toBe('20 Nov 2026, 10:30');
+    expect(pdfCell('2026-02-03', col('date', 1, { type: 'date' }), es)).toBe('3 feb 2026');
+    expect(pdfCell('stolen', col('status', 1, { display: 'weaponStatus' }), es)).toBe('robada');
+    expect(pdfCell('pistol', col('type', 1, { display: 'weaponType' }), en)).toBe('pistol');
+    expect(pdfCell('8-05', col('district', 1, { display: 'district' }), es)).toBe('San Miguelito');
+    expect(pdfCell('AT', col('countryOfManufacture', 1, { display: 'country' }), es)).toBe('Austria');
+    expect(pdfCell('cedula *-***-4567', col('holderDocument', 1, { display: 'idDocument' }), es)).toBe('cédula *-***-4567');
+    expect(pdfCell('yes', col('traceAnswered', 1, { display: 'yesNo' }), es)).toBe('sí');
+    expect(pdfCell(null, col('model', 1), es)).toBe('—');
+    expect(pdfCell(7, col('rounds', 1, { type: 'number' }), es)).toBe('7');
+  });
+});
+
+describe('report texts', () => {
+  it('agrees the noun with the number in both languages', () => {
+    expect(reportTexts('es').traceSummary(1, 3, 0)).toBe('1 periodo de custodia, 3 eventos, 0 indicadores');
+    expect(reportTexts('en').traceSummary(2, 1, 1)).toBe('2 custody periods, 1 event, 1 flag');
+    expect(reportTexts('es').rows(1)).toBe('1 fila');
+    expect(reportTexts('en').rows(3000)).toBe('3000 rows');
   });
 });

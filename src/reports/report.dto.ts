@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional } from 'class-validator';
 import { PageQuery } from '../common/pagination';
@@ -72,6 +73,11 @@ export class ReportDto {
   @ApiProperty({ example: 'application/pdf', description: 'The Content-Type GET /reports/:id/file serves' }) contentType: string;
   @ApiProperty({ description: 'Runs of the building job so far, retries included' }) attempts: number;
   @ApiProperty({ format: 'uuid' }) requestedBy: string;
+  @ApiProperty({
+    enum: ['es', 'en'],
+    description: "The language of the PDF's text, from the request's Accept-Language (a trace request's report: the trace request's)",
+  })
+  language: Language;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'When the job first started on it' }) startedAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Once completed: the instant the data was read' }) generatedAt?: string;

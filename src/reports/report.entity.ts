@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Language } from '../i18n/language';
 import { TrackedRecordColumns } from '../queue/tracked-record.columns';
 import type { ReportFormat, ReportKind, ReportStatus } from './report-kinds';
 
@@ -25,4 +26,6 @@ export class ReportEntity extends TrackedRecordColumns {
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName: string | null;
   /** Requested by an auditor: document numbers masked to their last four characters, no addresses. */
   @Column({ name: 'mask_personal_data', type: 'boolean', default: false }) maskPersonalData: boolean;
+  /** The language of the file's text (Accept-Language of the request, or of the trace request it answers). */
+  @Column({ type: 'text', default: 'es' }) language: Language;
 }

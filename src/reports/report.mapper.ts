@@ -12,6 +12,7 @@ export function toReportDto(report: ReportEntity): ReportDto {
     contentType: CONTENT_TYPES[report.format],
     attempts: report.attempts,
     requestedBy: report.requestedBy,
+    language: report.language,
     createdAt: report.createdAt.toISOString(),
     ...(report.startedAt ? { startedAt: report.startedAt.toISOString() } : {}),
     ...(report.generatedAt ? { generatedAt: report.generatedAt.toISOString() } : {}),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
@@ -7,6 +7,7 @@ import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import type { Page } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/validation';
+import { languageOf } from '../i18n/language';
 import { DownloadReportUseCase } from './download-report.use-case';
 import { PARAMS_MODELS } from './report-params.dto';
 import { AcceptedReportDto, CreateReportDto, ReportDto, ReportQuery } from './report.dto';
@@ -39,12 +40,19 @@ export class ReportsController {
   @PersonalDataRead(PERSON_REPORT_REQUEST)
   @ApiOperation({
     summary: 'Ask for a report; built by the queue (poll GET /reports/:id, then GET /reports/:id/file)',
-    description: 'The request is audited (report.requested); the build is audited too (report.generated, with its sha256).',
+    description:
+      'The request is audited (report.requested); the build is audited too (report.generated, with its sha256). ' +
+      'A PDF is written in the language of Accept-Language (Spanish by default, English for `en`), fixed when it is requested; ' +
+      'CSV and JSON keep the API\'s codes and field names whatever the language.',
   })
   @ApiAcceptedResponse({ type: AcceptedReportDto })
   @ApiProblems(ErrorCode.ValidationFailed)
-  request(@Body() body: CreateReportDto, @Ctx() context: RequestContext): Promise<AcceptedReportDto> {
-    return this.requestReport.execute(body, context);
+  request(
+    @Body() body: CreateReportDto,
+    @Ctx() context: RequestContext,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<AcceptedReportDto> {
+    return this.requestReport.execute(body, context, languageOf(acceptLanguage));
   }
 
   @Get()

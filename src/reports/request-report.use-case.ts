@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../audit/audit.service';
 import type { RequestContext } from '../common/request-context';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
 import { masksPersonalData } from '../personal-data/report-access';
 import { SubjectAccessService } from '../personal-data/subject-access.service';
 import { ReportKind } from './report-kinds';
@@ -20,7 +21,7 @@ export class RequestReportUseCase {
   ) {}
 
   /** The report row, its build job and its audit entry commit together or not at all. */
-  async execute(input: CreateReportDto, context: RequestContext): Promise<AcceptedReportDto> {
+  async execute(input: CreateReportDto, context: RequestContext, language: Language = DEFAULT_LANGUAGE): Promise<AcceptedReportDto> {
     const params = await this.params.check(input.kind, input.params ?? {});
     const principal = context.principal!;
     if (input.kind === ReportKind.SubjectAccess) {
@@ -35,6 +36,7 @@ export class RequestReportUseCase {
         requestedByUsername: principal.username,
         requestId: context.requestId,
         maskPersonalData: masksPersonalData(principal),
+        language,
       });
       return { id: report.id, status: 'queued' as const };
     });

@@ -1,36 +1,40 @@
+import { countryName, displayName } from '../i18n/display-names';
 import type { TraceRecordDto } from '../trace/trace.dto';
-import { type Column, panamaTime, type ReportRow, TRACE_CSV_COLUMNS } from './report-kinds';
+import { districtName, named } from './report-cells';
+import { col, type Column, type ReportRow, TRACE_CSV_COLUMNS } from './report-kinds';
 import type { PdfReportWriter } from './report-pdf.writer';
+import { formatTime } from './report-texts';
 
-const col = (key: string, heading: string, width: number, type: Column['type'] = 'text'): Column => ({ key, heading, type, width });
-
-const MARKING_COLUMNS: readonly Column[] = [col('field', 'Dato', 1), col('value', 'Valor', 2.6)];
+const MARKING_COLUMNS: readonly Column[] = [col('field', 1), col('value', 2.6)];
 const CUSTODY_COLUMNS: readonly Column[] = [
-  col('position', 'N.º', 0.35, 'number'),
-  col('ownerName', 'Titular', 1.8),
-  col('ownerDocument', 'Documento', 1.3),
-  col('ownerDistrict', 'Distrito', 0.7),
-  col('from', 'Desde', 0.9, 'date'),
-  col('to', 'Hasta', 0.9, 'date'),
-  col('kind', 'Inicio', 1),
+  col('position', 0.35, { type: 'number' }),
+  col('ownerName', 1.8),
+  col('ownerDocument', 1.3, { heading: 'document', display: 'idDocument' }),
+  col('ownerDistrict', 0.9, { heading: 'district', display: 'district' }),
+  col('from', 0.9, { type: 'date' }),
+  col('to', 0.9, { type: 'date' }),
+  col('kind', 1, { heading: 'custodyStart', display: 'custodyStart' }),
 ];
 const EVENT_COLUMNS: readonly Column[] = [
-  col('from', 'Fecha', 1.1, 'timestamp'),
-  col('kind', 'Evento', 1.1),
-  col('status', 'Estado', 1.3),
-  col('place', 'Lugar', 1.3),
-  col('reference', 'Referencia', 1),
-  col('notes', 'Notas', 1.6),
+  col('from', 1.1, { heading: 'occurredAt', type: 'timestamp' }),
+  col('kind', 1.1, { heading: 'event', display: 'weaponEvent' }),
+  col('status', 1.3),
+  col('place', 1.3),
+  col('reference', 1),
+  col('notes', 1.6),
 ];
 
 function document(idDocument: { kind: string; number: string }): string {
   return `${idDocument.kind} ${idDocument.number}`;
 }
 
-function importMarking(record: TraceRecordDto): string | null {
+/** The import marking as one line; for a PDF, the country named and "exemption" in its language. */
+function importMarking(record: TraceRecordDto, pdf?: PdfReportWriter): string | null {
   const marking = record.weapon.importMarking;
   if (!marking) return null;
-  return [marking.country, marking.year, marking.exemptionRef ? `exención ${marking.exemptionRef}` : undefined]
+  const country = pdf ? countryName(marking.country, pdf.cellContext.language) : marking.country;
+  const exemption = (ref: string): string => (pdf ? pdf.texts.exemption(ref) : `exención ${ref}`);
+  return [country, marking.year, marking.exemptionRef ? exemption(marking.exemptionRef) : undefined]
     .filter((part) => part !== undefined && part !== null && part !== '')
     .join(' ');
 }
@@ -83,45 +87,49 @@ export function traceCsvRows(record: TraceRecordDto): ReportRow[] {
   ];
 }
 
-/** The trace record laid out for print: markings, status and holder, custody chain, events, flags. */
+/** The trace record laid out for print, in the report's language: markings, status and holder, custody chain, events, flags. */
 export function writeTracePdf(pdf: PdfReportWriter, record: TraceRecordDto): void {
   const weapon = record.weapon;
-  pdf.heading('Identificación del arma');
+  const context = pdf.cellContext;
+  const { language } = context;
+  const text = pdf.texts;
+  const label = text.trace;
+  pdf.heading(label.identification);
   pdf.startTable(MARKING_COLUMNS);
   const markings: Array<[string, string | number | null]> = [
-    ['N.º de registro', weapon.registryNumber],
-    ['Marca', weapon.make],
-    ['Modelo', weapon.model],
-    ['Tipo', weapon.type],
-    ['Calibre', weapon.calibre],
-    ['Número de serie', weapon.serialNumber],
-    ['Serie normalizada', weapon.serialNormalized],
-    ['Estado de la serie', weapon.serialStatus],
-    ['País de fabricación', weapon.countryOfManufacture],
-    ['Año de fabricación', weapon.yearOfManufacture],
-    ['Marca de importación', importMarking(record)],
-    ['Otras marcas', weapon.otherMarkings],
-    ['Estado del arma', record.status],
-    ['Distrito', weapon.district],
-    ['Registrada', `${panamaTime(new Date(weapon.registeredAt))} (hora de Panamá)`],
+    [label.registryNumber, weapon.registryNumber],
+    [label.make, weapon.make],
+    [label.model, weapon.model],
+    [label.type, displayName('weaponType', weapon.type, language)],
+    [label.calibre, weapon.calibre],
+    [label.serialNumber, weapon.serialNumber],
+    [label.serialNormalized, weapon.serialNormalized],
+    [label.serialStatus, displayName('serialStatus', weapon.serialStatus, language)],
+    [label.countryOfManufacture, countryName(weapon.countryOfManufacture, language)],
+    [label.yearOfManufacture, weapon.yearOfManufacture],
+    [label.importMarking, importMarking(record, pdf)],
+    [label.otherMarkings, weapon.otherMarkings],
+    [label.weaponStatus, displayName('weaponStatus', record.status, language)],
+    [label.district, districtName(weapon.district, context)],
+    [label.registeredAt, `${formatTime(new Date(weapon.registeredAt), language)} (${text.panamaTime})`],
   ];
-  for (const [field, value] of markings) pdf.row({ field, value: value === null ? null : String(value) });
+  for (const [field, value] of markings) pdf.row({ field, value: value === null || value === '' ? null : String(value) });
   pdf.endTable();
 
-  pdf.heading('Titular actual');
+  pdf.heading(label.holderNow);
   if (record.holder) {
     const holder = record.holder;
     pdf.startTable(MARKING_COLUMNS);
-    pdf.row({ field: 'Nombre', value: holder.name });
-    pdf.row({ field: 'Documento', value: document(holder.idDocument) });
-    pdf.row({ field: 'Distrito', value: holder.district });
-    pdf.row({ field: 'Tipo / estado', value: `${holder.type} / ${holder.status}` });
+    pdf.row({ field: label.name, value: holder.name });
+    pdf.row({ field: label.document, value: named(document(holder.idDocument), 'idDocument', context) });
+    pdf.row({ field: label.district, value: districtName(holder.district, context) });
+    pdf.row({ field: label.typeAndStatus, value: `${displayName('ownerType', holder.type, language)} / ${displayName('ownerStatus', holder.status, language)}` });
     pdf.endTable();
   } else {
-    pdf.note('Sin titular en el país: el arma fue exportada.');
+    pdf.note(label.noHolder);
   }
 
-  pdf.heading('Cadena de custodia');
+  pdf.heading(label.custody);
   pdf.startTable(CUSTODY_COLUMNS);
   record.custody.forEach((period, index) =>
     pdf.row({
@@ -130,21 +138,21 @@ export function writeTracePdf(pdf: PdfReportWriter, record: TraceRecordDto): voi
       ownerDocument: document(period.owner.idDocument),
       ownerDistrict: period.owner.district,
       from: period.from,
-      to: period.to ?? 'actual',
+      to: period.to ?? text.current,
       kind: period.via.kind,
     }),
   );
   pdf.endTable();
 
-  pdf.heading('Eventos');
-  if (record.events.length === 0) pdf.note('Ningún evento registrado.');
+  pdf.heading(label.events);
+  if (record.events.length === 0) pdf.note(label.noEvents);
   else {
     pdf.startTable(EVENT_COLUMNS);
     for (const event of record.events) {
       pdf.row({
         from: event.occurredAt,
         kind: event.kind,
-        status: `de ${event.fromStatus} a ${event.toStatus}`,
+        status: text.statusChange(displayName('weaponStatus', event.fromStatus, language), displayName('weaponStatus', event.toStatus, language)),
         place: event.place,
         reference: event.reference,
         notes: event.notes,
@@ -153,10 +161,10 @@ export function writeTracePdf(pdf: PdfReportWriter, record: TraceRecordDto): voi
     pdf.endTable();
   }
 
-  pdf.heading('Indicadores');
-  if (record.flags.length === 0) pdf.note('Ninguno.');
+  pdf.heading(label.flags);
+  if (record.flags.length === 0) pdf.note(label.noFlags);
   else {
-    pdf.startTable([col('flag', 'Indicador', 1)]);
+    pdf.startTable([col('flag', 1, { display: 'traceFlag' })]);
     for (const flag of record.flags) pdf.row({ flag });
     pdf.endTable();
   }

@@ -80,6 +80,7 @@ export class AnswerTraceRequestUseCase {
           requestedBy: request.requestedBy,
           requestedByUsername: request.requestedByUsername,
           requestId: request.requestId,
+          language: request.language,
         });
         request.reportId = report.id;
       }

@@ -5,6 +5,7 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { isCalendarDay, panamaDay } from '../common/dates';
 import { type FieldError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
 import { JobName } from '../queue/jobs';
 import { OutboxService } from '../queue/outbox.service';
 import { DistrictsService } from '../reference/districts.service';
@@ -29,7 +30,7 @@ export class CreateTraceRequestUseCase {
    * The request, its job and its audit entry commit together: a request that fails here
    * leaves neither a row nor a job behind.
    */
-  async execute(input: CreateTraceRequestDto, context: RequestContext): Promise<AcceptedTraceRequestDto> {
+  async execute(input: CreateTraceRequestDto, context: RequestContext, language: Language = DEFAULT_LANGUAGE): Promise<AcceptedTraceRequestDto> {
     await this.check(input);
     const principal = context.principal!;
     return this.dataSource.transaction(async (manager) => {
@@ -59,6 +60,7 @@ export class CreateTraceRequestUseCase {
         completedAt: null,
         reportId: null,
         version: 1,
+        language,
       });
       await manager.save(request);
       await this.outbox.enqueue(manager, JobName.AnswerTraceRequest, { traceRequestId: request.id });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditInput } from '../audit/audit.service';
+import type { Language } from '../i18n/language';
 import { JobName } from '../queue/jobs';
 import { OutboxService } from '../queue/outbox.service';
 import type { MarkingDescription, Recovery, TraceRequestEntity } from './trace-request.entity';
@@ -21,6 +22,8 @@ export interface FilingRequester {
   id: string;
   username: string;
   requestId: string | null;
+  /** The language the requester reads (Accept-Language); the answering report is written in it. Default Spanish. */
+  language?: Language;
 }
 
 /**
@@ -37,12 +40,12 @@ export class TraceRequestFilings {
     const createdAt = new Date();
     await manager.query(
       `INSERT INTO trace_requests (id, case_number, requesting_agency, reason, crime_type, recovery, marking, status,
-                                   attempts, requested_by, requested_by_username, request_id, created_at, version)
+                                   attempts, requested_by, requested_by_username, request_id, created_at, version, language)
        SELECT f.id, f."caseNumber", f."requestingAgency", f.reason, f."crimeType", f.recovery, f.marking, 'queued',
-              0, $2, $3, $4, $5, 1
+              0, $2, $3, $4, $5, 1, $6
          FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, "caseNumber" text, "requestingAgency" text, reason text,
                                                  "crimeType" text, recovery jsonb, marking jsonb)`,
-      [JSON.stringify(filings), requester.id, requester.username, requester.requestId, createdAt],
+      [JSON.stringify(filings), requester.id, requester.username, requester.requestId, createdAt, requester.language ?? 'es'],
     );
     await this.outbox.enqueueMany(
       manager,
@@ -65,6 +68,7 @@ export class TraceRequestFilings {
         reportId: null,
         illicitOrigin: null,
         version: 1,
+        language: requester.language ?? 'es',
       };
       return { action: 'trace_request.created', entityType: 'trace_request', entityId: filing.id, before: null, after: toTraceRequestDto(entity) };
     });

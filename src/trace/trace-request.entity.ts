@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Language } from '../i18n/language';
 import { TrackedRecordColumns } from '../queue/tracked-record.columns';
 
 export const TRACE_REQUEST_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
@@ -63,4 +64,6 @@ export class TraceRequestEntity extends TrackedRecordColumns {
   /** Set by POST /trace-requests/:id/origin; the last finding stands. */
   @Column({ name: 'illicit_origin', type: 'jsonb', nullable: true }) illicitOrigin: IllicitOrigin | null;
   @Column({ type: 'integer' }) version: number;
+  /** The language it was filed in (Accept-Language): the report that answers it is written in it. */
+  @Column({ type: 'text', default: 'es' }) language: Language;
 }

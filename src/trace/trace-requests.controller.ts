@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ErrorCode } from '../common/error-code';
@@ -6,6 +6,7 @@ import { ApiPageResponse, ApiProblems } from '../common/openapi';
 import type { Page } from '../common/pagination';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/validation';
+import { languageOf } from '../i18n/language';
 import { CreateTraceRequestUseCase } from './create-trace-request.use-case';
 import { AcceptedTraceRequestDto, CreateTraceRequestDto, EstablishOriginDto, TraceRequestDto, TraceRequestQuery } from './trace-request.dto';
 import { TraceRequestsQuery } from './trace-requests.query';
@@ -31,8 +32,12 @@ export class TraceRequestsController {
   @ApiOperation({ summary: 'Ask for a recovered weapon to be traced; answered by the queue (poll GET /trace-requests/:id)' })
   @ApiAcceptedResponse({ type: AcceptedTraceRequestDto })
   @ApiProblems(ErrorCode.ValidationFailed)
-  file(@Body() body: CreateTraceRequestDto, @Ctx() context: RequestContext): Promise<AcceptedTraceRequestDto> {
-    return this.create.execute(body, context);
+  file(
+    @Body() body: CreateTraceRequestDto,
+    @Ctx() context: RequestContext,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<AcceptedTraceRequestDto> {
+    return this.create.execute(body, context, languageOf(acceptLanguage));
   }
 
   @Get()

@@ -21,6 +21,17 @@ export class TraceRequestsQuery {
     return toTraceRequestDto(request);
   }
 
+  /**
+   * The case and agency of the trace request a report answers (the weapon_trace report filed
+   * with its answer), or null when the report answers none. Served by uq_trace_requests_report.
+   */
+  async answeredBy(reportId: string): Promise<{ caseNumber: string; requestingAgency: string } | null> {
+    const request = await this.dataSource
+      .getRepository(TraceRequestEntity)
+      .findOne({ where: { reportId }, select: { id: true, caseNumber: true, requestingAgency: true } });
+    return request ? { caseNumber: request.caseNumber, requestingAgency: request.requestingAgency } : null;
+  }
+
   /** Newest first; served by ix_trace_requests_case, _status or _created, read backwards. */
   async list(query: TraceRequestQuery): Promise<Page<TraceRequestDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;

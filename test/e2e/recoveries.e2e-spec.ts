@@ -272,7 +272,7 @@ describe('recoveries', () => {
     expect(fetched.body).toEqual(accepted.body);
     // The certificate: acta, place, method, witnesses and every weapon's marking.
     const certificate = await pdfText(await builtReport(t, officer, { kind: 'destruction_certificate', params: { batchId: accepted.body.id }, format: 'pdf' }));
-    for (const expected of [batch.actaRef, 'Fundición de Acero, Colón', 'smelting', 'Lcda. Ana Ríos', (await weapon(first)).serialNumber, (await weapon(second)).serialNumber]) {
+    for (const expected of [batch.actaRef, 'Fundición de Acero, Colón', 'fundición', 'Lcda. Ana Ríos', (await weapon(first)).serialNumber, (await weapon(second)).serialNumber]) {
       // Compared without spaces: the PDF wraps a long serial at its dash.
       expect(certificate.text.replace(/\s+/g, '')).toContain(expected.replace(/\s+/g, ''));
     }

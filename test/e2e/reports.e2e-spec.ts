@@ -191,9 +191,10 @@ describe('reports', () => {
       expect(text).toContain(traced.serialNumber);
       expect(text).toContain('Ana Vendedora Ruiz');
       expect(text).toContain('Bruno Comprador Díaz');
-      expect(text).toContain('reported_stolen');
+      expect(text).toContain('denuncia de robo');
+      expect(text).not.toContain('reported_stolen');
       expect(text).toContain(`asiento de auditoría ${report.auditHeadSeq}`);
-      pages.forEach((page, index) => expect(page).toContain(`Página ${index + 1}`));
+      pages.forEach((page, index) => expect(page).toContain(`Página ${index + 1} de ${pages.length}`));
     });
 
     it('counts custody periods, events and flags as its rows, consistent with the audit head it names', async () => {
@@ -545,7 +546,7 @@ describe('reports', () => {
       const { pages } = await pdfText(file.body);
       expect(pages.length).toBeGreaterThan(20);
       pages.forEach((page, index) => {
-        expect(page).toContain(`Página ${index + 1}`);
+        expect(page).toContain(`Página ${index + 1} de ${pages.length}`);
         expect(page).toContain('N.º de registro');
       });
       expect(pages[pages.length - 1]).toContain(`Fin del informe — ${BULK} filas`);
