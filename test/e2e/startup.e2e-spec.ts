@@ -42,6 +42,27 @@ describe('start-up', () => {
     expect(result.stderr).toContain('AUDIT_SIGNING_PRIVATE_KEY is required when NODE_ENV=production');
   });
 
+  it('logs nothing but JSON lines from start to stop (no runtime warning such as FSTWRN004)', async () => {
+    const t = await TestApp.start();
+    try {
+      await t.http.get('/health/ready').expect(200);
+      expect(await t.stop()).toBe(0);
+      const lines = t.logs.split('\n').filter((line) => line.trim() !== '');
+      expect(lines.length).toBeGreaterThan(3);
+      const notJson = lines.filter((line) => {
+        try {
+          return typeof JSON.parse(line) !== 'object';
+        } catch {
+          return true;
+        }
+      });
+      expect(notJson).toEqual([]);
+      expect(t.logs).not.toContain('FSTWRN');
+    } finally {
+      await t.close();
+    }
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const t = await TestApp.start();
     try {
