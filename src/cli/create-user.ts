@@ -9,7 +9,7 @@ import { DomainError } from '../common/domain-error';
 import { ConfigurationError, validateEnvironment } from '../config';
 import { parseDatabaseConfig } from '../config/database.config';
 import { CoreModule } from '../core.module';
-import { prepareDatabase } from '../database/prepare-database';
+import { DatabaseMissingError, describeDatabase, prepareDatabase } from '../database/prepare-database';
 import { CreateUserUseCase } from '../users/create-user.use-case';
 import { UsersModule } from '../users/users.module';
 
@@ -73,7 +73,9 @@ async function main(): Promise<void> {
   const password = await readPassword();
   // The owner connection prepares the database and is closed; the user and its audit entry are
   // written through the work role, as the API writes them (it may insert both, nothing more).
-  await prepareDatabase(parseDatabaseConfig(process.env));
+  // It never creates the database: a mistyped DATABASE_URL must not get an admin of its own.
+  const databaseConfig = parseDatabaseConfig(process.env);
+  await prepareDatabase(databaseConfig, { createDatabase: false });
   const app = await NestFactory.createApplicationContext(CreateUserCliModule, { logger: ['error', 'warn'] });
   try {
     const user = await app.get(CreateUserUseCase).execute(
@@ -86,14 +88,21 @@ async function main(): Promise<void> {
       },
       { actorId: null, actorUsername: `cli:${userInfo().username}`, requestId: null, clientIp: null },
     );
-    process.stdout.write(`created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')}\n`);
+    process.stdout.write(
+      `created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')} in database ${describeDatabase(databaseConfig.ownerUrl)}\n`,
+    );
   } finally {
     await app.close();
   }
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DomainError) {
+  if (error instanceof DatabaseMissingError) {
+    process.stderr.write(
+      `create-user: ${describeDatabase(parseDatabaseConfig(process.env).ownerUrl)}: ${error.message}; nothing was created. ` +
+        'Check DATABASE_URL, or start the service once (npm start) with it, which creates and migrates the database.\n',
+    );
+  } else if (error instanceof DomainError) {
     const fields = error.options.errors?.map((entry) => `\n  ${entry.field}: ${entry.message}`).join('') ?? '';
     process.stderr.write(`create-user: ${error.code}: ${error.detail ?? ''}${fields}\n`);
   } else if (error instanceof ConfigurationError || error instanceof Error) {
