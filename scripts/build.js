@@ -10,7 +10,7 @@
  * time seen before compiling, so scripts/ensure-built.js can tell when dist/ is stale.
  */
 'use strict';
-const { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } = require('node:fs');
 const { dirname, join, relative, resolve } = require('node:path');
 const ts = require('typescript');
 const { newestSourceTime, TARGETS } = require('./build-inputs');
@@ -38,12 +38,17 @@ async function compile(target, outDir) {
   if (!config) return false;
   const buildInfo = join(outDir, target.buildInfo);
   const options = { ...config.options, incremental: true, tsBuildInfoFile: buildInfo };
+  const create = () => {
+    const host = ts.createIncrementalCompilerHost(options);
+    host.writeFile = atomicWrite;
+    return ts.createIncrementalProgram({ rootNames: config.fileNames, options, host, configFileParsingDiagnostics: config.errors });
+  };
+  let builder = create();
   // Outputs deleted by hand since the last build are not known to the incremental state: start over.
-  if (existsSync(buildInfo) && !expectedOutputs(config, options).every((file) => existsSync(file))) rmSync(buildInfo);
-
-  const host = ts.createIncrementalCompilerHost(options);
-  host.writeFile = atomicWrite;
-  const builder = ts.createIncrementalProgram({ rootNames: config.fileNames, options, host, configFileParsingDiagnostics: config.errors });
+  if (existsSync(buildInfo) && !expectedOutputs(builder.getProgram(), config, options).every((file) => existsSync(file))) {
+    rmSync(buildInfo);
+    builder = create();
+  }
   const program = builder.getProgram();
   const transformers = target.swagger ? { before: [await swaggerTransformer(program)] } : undefined;
   const diagnostics = [...builder.getConfigFileParsingDiagnostics(), ...builder.getSyntacticDiagnostics(), ...builder.getOptionsDiagnostics(), ...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
@@ -52,7 +57,7 @@ async function compile(target, outDir) {
   const errors = diagnostics.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
   diagnostics.forEach(report);
   if (errors.length > 0) return false;
-  removeStale(outDir, new Set(expectedOutputs(config, options)), target.keep);
+  removeStale(outDir, new Set(expectedOutputs(program, config, options)), target.keep);
   return true;
 }
 
@@ -62,13 +67,14 @@ async function swaggerTransformer(program) {
   return before({ introspectComments: true, classValidatorShim: true }, program);
 }
 
-function expectedOutputs(config, options) {
-  const files = [];
-  for (const source of config.fileNames) {
-    if (source.endsWith('.d.ts')) continue;
-    for (const output of ts.getOutputFileNames({ ...config, options }, source, false)) files.push(resolve(output));
-  }
-  return files;
+/** What the program emits: every source file it compiles (imported ones too), not only the root names. */
+function expectedOutputs(program, config, options) {
+  const sources = program
+    .getSourceFiles()
+    .filter((source) => !source.isDeclarationFile && !program.isSourceFileFromExternalLibrary(source))
+    .map((source) => source.fileName);
+  const commandLine = { ...config, options, fileNames: sources };
+  return sources.flatMap((source) => ts.getOutputFileNames(commandLine, source, false).map((output) => resolve(output)));
 }
 
 /** Removes .js/.js.map files in outDir that no source produces any more (a deleted or moved source). */
@@ -80,7 +86,7 @@ function removeStale(outDir, expected, keep) {
       if (keep.some((kept) => rel === kept || rel.startsWith(`${kept}/`))) continue;
       if (entry.isDirectory()) {
         walk(path);
-        if (readdirSync(path).length === 0) rmSync(path, { recursive: false, force: true });
+        if (readdirSync(path).length === 0) rmdirSync(path);
       } else if (/\.js(\.map)?$/.test(entry.name) && !expected.has(resolve(path))) {
         rmSync(path, { force: true });
       }
