@@ -81,7 +81,7 @@ export class ImportsController {
   @ApiOperation({
     summary: 'An import: status `queued`, `processing`, `completed` or `failed`, its progress and its rejected rows',
     description:
-      'Officers, supervisors and admins (the one who imported it, or an admin). Progress of an import: status, total, accepted and rejected rows, each rejected row with its number, code and message. Unknown id: 404.',
+      'Officers, supervisors and admins: its importer, or a user of national scope (anyone else: 404). Progress of an import: status, total, accepted and rejected rows, each rejected row with its number, code and message. Unknown id: 404.',
   })
   @ApiOkResponse({ type: ImportDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
