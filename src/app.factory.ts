@@ -93,10 +93,9 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
       'request completed',
     );
   });
-  // Errors raised before a route handler runs (body parsing, size limit) never reach Nest's filters.
-  fastify.setErrorHandler((error, request, reply) => {
-    sendProblem(error, request, reply, nestLogger);
-  });
+  // Errors raised before a route handler runs (body parsing, size limit) reach the ProblemFilter
+  // through the error handler Nest installs on Fastify at init; a second handler of our own in the
+  // same scope would be overridden by it, with Fastify's FSTWRN004 warning at every start.
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());

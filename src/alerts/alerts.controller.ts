@@ -21,7 +21,11 @@ export class AlertsController {
 
   @Get()
   @Roles(...ALERT_HANDLERS)
-  @ApiOperation({ summary: 'Stolen-weapon hits, newest first; `?status=open` for those still to be dealt with' })
+  @ApiOperation({
+    summary: 'Stolen-weapon hits, newest first; `?status=open` for those still to be dealt with',
+    description:
+      'Police, officers, supervisors and admins. Stolen-weapon hits, newest first: a registration attempt on a marking reported lost or stolen, or a trace search or trace request matching one; each names the weapon, the trigger, who and when.',
+  })
   @ApiPageResponse(AlertDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: AlertQuery): Promise<Page<AlertDto>> {
@@ -31,7 +35,11 @@ export class AlertsController {
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles(...ALERT_HANDLERS)
-  @ApiOperation({ summary: 'Acknowledge an alert; acknowledging it again changes nothing' })
+  @ApiOperation({
+    summary: 'Acknowledge an alert; acknowledging it again changes nothing',
+    description:
+      'Police, officers, supervisors and admins. Marks the alert acknowledged by the caller; acknowledging it again changes nothing. Unknown id: 404. Audited.',
+  })
   @ApiOkResponse({ type: AlertDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   acknowledge(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<AlertDto> {

@@ -39,7 +39,11 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Audit entries, oldest first, by record, actor, action or time (from included, to excluded)' })
+  @ApiOperation({
+    summary: 'Audit entries, oldest first, by record, actor, action or time (from included, to excluded)',
+    description:
+      'Auditors and admins. Lists audit entries oldest first, filtered by entity type and id, actor, action and time, each with its `before` and `after`, request id, `prevHash` and `hash`. A malformed filter or cursor: 400.',
+  })
   @ApiPageResponse(AuditEventDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: AuditEventSearchQuery): Promise<Page<AuditEventDto>> {
@@ -47,7 +51,11 @@ export class AuditController {
   }
 
   @Get('history/:entityType/:entityId')
-  @ApiOperation({ summary: "A record's changes in order, each with its field-level difference (JSON Pointer paths)" })
+  @ApiOperation({
+    summary: "A record's changes in order, each with its field-level difference (JSON Pointer paths)",
+    description:
+      'Auditors and admins. The changes of one record in order, each with who made it, when, and a field-level difference; with `proof=true` each carries its inclusion proof against the latest signed checkpoint. The entity type is singular snake case (`weapon`, `owner`, `licence`, …); an unknown one is 400 `VALIDATION_FAILED`, not an empty history.',
+  })
   @ApiPageResponse(AuditHistoryEntryDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   history(@Param() params: AuditEntityParams, @Query() query: AuditHistoryQuery): Promise<Page<AuditHistoryEntryDto>> {
@@ -89,7 +97,11 @@ export class AuditController {
 
   @Get('checkpoints')
   @Roles(...AUDIT_LOG_READERS)
-  @ApiOperation({ summary: 'Signed chain heads, oldest first (optionally from..to by seq)' })
+  @ApiOperation({
+    summary: 'Signed chain heads, oldest first (optionally from..to by seq)',
+    description:
+      'Auditors, admins and witnesses. The signed checkpoints oldest first: seq, hash, signature, key id, tree size, root hash, the signed note text and the witnesses\' cosignatures. A bad range: 400.',
+  })
   @ApiOkResponse({ type: [AuditCheckpointDto] })
   @ApiProblems(ErrorCode.ValidationFailed)
   listCheckpoints(@Query() range: SeqRangeQuery): Promise<AuditCheckpointDto[]> {
@@ -113,7 +125,11 @@ export class AuditController {
   @Get('checkpoints/latest')
   @Roles(...AUDIT_LOG_READERS)
   @Header('content-type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: 'The latest signed tree head as a C2SP signed note, with every witness cosignature line after the registry’s' })
+  @ApiOperation({
+    summary: 'The latest signed tree head as a C2SP signed note, with every witness cosignature line after the registry’s',
+    description:
+      'Auditors, admins and witnesses. The latest checkpoint as a C2SP tlog-checkpoint signed note (`text/plain`): origin, tree size, base64 root, then the registry\'s signature line and each witness\'s. 404 while nothing has been signed.',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiProblems(ErrorCode.NotFound)
@@ -123,7 +139,11 @@ export class AuditController {
 
   @Get('tree-head')
   @Roles(...AUDIT_LOG_READERS)
-  @ApiOperation({ summary: 'The Merkle tree over the entries now, unsigned' })
+  @ApiOperation({
+    summary: 'The Merkle tree over the entries now, unsigned',
+    description:
+      'Auditors, admins and witnesses. The RFC 9162 tree over all entries as it stands now (tree size, root hash) and the chain head (seq, hash); not signed: compare with a signed checkpoint.',
+  })
   @ApiOkResponse({ type: TreeHeadDto })
   treeHead(): Promise<TreeHeadDto> {
     return this.tree.head();
@@ -131,7 +151,11 @@ export class AuditController {
 
   @Get('proofs/inclusion')
   @Roles(...AUDIT_LOG_READERS)
-  @ApiOperation({ summary: 'RFC 9162 inclusion proof of entry seq in the tree of treeSize entries (default: now)' })
+  @ApiOperation({
+    summary: 'RFC 9162 inclusion proof of entry seq in the tree of treeSize entries (default: now)',
+    description:
+      'Auditors, admins and witnesses. The audit path proving that entry `seq` is leaf `seq - 1` of the tree of `treeSize` entries, computed from stored subtree hashes. A seq or size beyond the tree: 400 `VALIDATION_FAILED`.',
+  })
   @ApiOkResponse({ type: InclusionProofDto })
   @ApiProblems(ErrorCode.ValidationFailed)
   inclusionProof(@Query() query: InclusionProofQuery): Promise<InclusionProofDto> {
@@ -140,7 +164,11 @@ export class AuditController {
 
   @Get('proofs/consistency')
   @Roles(...AUDIT_LOG_READERS)
-  @ApiOperation({ summary: 'RFC 9162 consistency proof that the tree of `to` entries extends the tree of `from`' })
+  @ApiOperation({
+    summary: 'RFC 9162 consistency proof that the tree of `to` entries extends the tree of `from`',
+    description:
+      'Auditors, admins and witnesses. The proof that the tree of `to` entries is an append-only extension of the tree of `from` entries, with both roots; what a witness checks before cosigning. `from > to` or a size beyond the tree: 400 `VALIDATION_FAILED`.',
+  })
   @ApiOkResponse({ type: ConsistencyProofDto })
   @ApiProblems(ErrorCode.ValidationFailed)
   consistencyProof(@Query() query: ConsistencyProofQuery): Promise<ConsistencyProofDto> {
@@ -149,7 +177,11 @@ export class AuditController {
 
   @Get('public-key')
   @Roles(...AUDIT_LOG_READERS)
-  @ApiOperation({ summary: 'The Ed25519 public key that checkpoints are signed with' })
+  @ApiOperation({
+    summary: 'The Ed25519 public key that checkpoints are signed with',
+    description:
+      'Auditors, admins and witnesses. The SPKI PEM of the Ed25519 key that signs checkpoints, with its key id, for offline verification (`npm run audit:verify`). Keep a copy from another source too.',
+  })
   @ApiOkResponse({ type: AuditPublicKeyDto })
   publicKey(): AuditPublicKeyDto {
     return this.checkpoints.publicKey();

@@ -1,105 +1,41 @@
-import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { userInfo } from 'node:os';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ALL_ROLES, Role } from '../auth/role.enum';
-import { DomainError } from '../common/domain-error';
-import { ConfigurationError, validateEnvironment } from '../config';
-import { parseDatabaseConfig } from '../config/database.config';
-import { CoreModule } from '../core.module';
-import { prepareDatabase } from '../database/prepare-database';
-import { CreateUserUseCase } from '../users/create-user.use-case';
-import { UsersModule } from '../users/users.module';
 
+/*
+ * `npm run create-user`: the options are read here, before the service's modules load, so --help
+ * and usage errors answer at once; the work is in create-user.run.ts.
+ */
 const USAGE = `usage: npm run create-user -- --username NAME --roles admin[,officer...] [--jurisdiction CODE,...] [--full-name "..."]
 The password is read from NEW_USER_PASSWORD, or asked for when it is unset and this is a terminal.`;
 
-@Module({ imports: [CoreModule, UsersModule] })
-class CreateUserCliModule {}
-
-function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
-}
-
-/** Asks for the password without echoing it. */
-function promptHidden(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    const output = rl as unknown as { _writeToOutput: (text: string) => void };
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stdout.write('\n');
-      resolve(answer);
-    });
-    output._writeToOutput = (text: string) => {
-      if (text.startsWith(question)) process.stdout.write(question);
-    };
-  });
-}
-
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.NEW_USER_PASSWORD;
-  if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new Error('NEW_USER_PASSWORD is not set and there is no terminal to ask on');
-  const first = await promptHidden('Password: ');
-  const second = await promptHidden('Repeat password: ');
-  if (first !== second) throw new Error('the passwords differ');
-  return first;
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      username: { type: 'string' },
-      roles: { type: 'string' },
-      jurisdiction: { type: 'string' },
-      'full-name': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
+function options(): { username: string; roles: string; jurisdiction?: string; 'full-name'?: string } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        username: { type: 'string' },
+        roles: { type: 'string' },
+        jurisdiction: { type: 'string' },
+        'full-name': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`create-user: ${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
   if (values.help || !values.username || !values.roles) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(values.help ? 0 : 2);
   }
-  const roles = list(values.roles) ?? [];
-  const unknownRoles = roles.filter((role) => !ALL_ROLES.includes(role as Role));
-  if (roles.length === 0 || unknownRoles.length > 0) {
-    throw new Error(`unknown roles: ${unknownRoles.join(', ') || '(none given)'}; known: ${ALL_ROLES.join(', ')}`);
-  }
-  validateEnvironment(process.env);
-  const password = await readPassword();
-  // The owner connection prepares the database and is closed; the user and its audit entry are
-  // written through the work role, as the API writes them (it may insert both, nothing more).
-  await prepareDatabase(parseDatabaseConfig(process.env));
-  const app = await NestFactory.createApplicationContext(CreateUserCliModule, { logger: ['error', 'warn'] });
-  try {
-    const user = await app.get(CreateUserUseCase).execute(
-      {
-        username: values.username,
-        password,
-        fullName: values['full-name'] ?? values.username,
-        roles: roles as Role[],
-        jurisdiction: list(values.jurisdiction) ?? null,
-      },
-      { actorId: null, actorUsername: `cli:${userInfo().username}`, requestId: null, clientIp: null },
-    );
-    process.stdout.write(`created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')}\n`);
-  } finally {
-    await app.close();
-  }
+  return { username: values.username, roles: values.roles, jurisdiction: values.jurisdiction, 'full-name': values['full-name'] };
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof DomainError) {
-    const fields = error.options.errors?.map((entry) => `\n  ${entry.field}: ${entry.message}`).join('') ?? '';
-    process.stderr.write(`create-user: ${error.code}: ${error.detail ?? ''}${fields}\n`);
-  } else if (error instanceof ConfigurationError || error instanceof Error) {
-    process.stderr.write(`create-user: ${error.message}\n`);
-  } else {
-    process.stderr.write(`create-user: ${String(error)}\n`);
-  }
-  process.exit(1);
-});
+const given = options();
+import('./create-user.run.js').then(
+  ({ runCreateUser }) => runCreateUser(given),
+  (error: unknown) => {
+    process.stderr.write(`create-user: could not load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -63,6 +63,20 @@ export async function migrate(config: DatabaseConfig): Promise<string[]> {
   }
 }
 
+/** The database named by DATABASE_URL does not exist, and the caller may not create it. */
+export class DatabaseMissingError extends Error {
+  constructor(readonly database: string) {
+    super(`database "${database}" does not exist`);
+    this.name = 'DatabaseMissingError';
+  }
+}
+
+/** `host:port/database` of a connection URL: what to tell a person, never its user or password. */
+export function describeDatabase(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}/${databaseName(url)}`;
+}
+
 export interface PreparedDatabase {
   /** This start created the database. */
   created: boolean;
@@ -75,15 +89,25 @@ export interface PreparedDatabase {
 /**
  * Everything the owner connection (DATABASE_URL) is for, then closed: the database, the work
  * role, the migrations and the grants. Ends by checking the work role through its own connection,
- * and throws UnsafeWorkRoleError when it could change the audit log.
+ * and throws UnsafeWorkRoleError when it could change the audit log. With `createDatabase: false`
+ * (the create-user command) a missing database is refused with DatabaseMissingError instead.
  */
-export async function prepareDatabase(config: DatabaseConfig): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  config: DatabaseConfig,
+  options: { createDatabase?: boolean } = {},
+): Promise<PreparedDatabase> {
   const maintenance = new Client({ connectionString: maintenanceUrl(config.ownerUrl), application_name: SETUP_APPLICATION_NAME });
   await maintenance.connect();
-  let created: boolean;
+  let created = false;
   let roleCreated = false;
   try {
-    created = await ensureDatabase(maintenance, databaseName(config.ownerUrl));
+    const name = databaseName(config.ownerUrl);
+    if (options.createDatabase === false) {
+      const found = await maintenance.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (!found.rowCount) throw new DatabaseMissingError(name);
+    } else {
+      created = await ensureDatabase(maintenance, name);
+    }
     if (!config.appUrlGiven) roleCreated = await ensureWorkRole(maintenance, config.appRole);
   } finally {
     await maintenance.end();

@@ -63,14 +63,22 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up' })
+  @ApiOperation({
+    summary: 'The process is up',
+    description:
+      'Public, for the orchestrator\'s liveness probe. Answers 200 while the process runs, without touching the database or Redis.',
+  })
   @ApiOkResponse({ type: HealthDto })
   live(): HealthDto {
     return { status: 'ok', checks: {} };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Postgres and Redis answer; 503 when either does not. Also reports the queue.' })
+  @ApiOperation({
+    summary: 'Postgres and Redis answer; 503 when either does not. Also reports the queue.',
+    description:
+      'Public, for the orchestrator\'s readiness probe. Checks PostgreSQL and Redis and reports the queue (workers, waiting and overdue jobs); 503 with the same body when either dependency does not answer.',
+  })
   @ApiOkResponse({ type: ReadyDto })
   @ApiProblems(ErrorCode.ServiceUnavailable)
   async ready(): Promise<ReadyDto> {

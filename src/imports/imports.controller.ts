@@ -78,7 +78,11 @@ export class ImportsController {
 
   @Get(':id')
   @Roles(...IMPORTERS)
-  @ApiOperation({ summary: 'An import: status `queued`, `processing`, `completed` or `failed`, its progress and its rejected rows' })
+  @ApiOperation({
+    summary: 'An import: status `queued`, `processing`, `completed` or `failed`, its progress and its rejected rows',
+    description:
+      'Officers, supervisors and admins: its importer, or a user of national scope (anyone else: 404). Progress of an import: status, total, accepted and rejected rows, each rejected row with its number, code and message. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: ImportDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<ImportDto> {

@@ -10,7 +10,11 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
+  @ApiOperation({
+    summary: 'Prometheus metrics (text exposition format)',
+    description:
+      'Public, for the monitoring system. Request counts and durations per route and status, queue and process metrics, in the Prometheus text exposition format. Holds no personal data.',
+  })
   @ApiProduces('text/plain')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   expose(): Promise<string> {

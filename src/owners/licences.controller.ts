@@ -26,7 +26,11 @@ export class LicencesController {
   @Post('owners/:id/licences')
   @Created('/api/v1/owners/{ownerId}/licences')
   @Roles(...OWNER_WRITERS)
-  @ApiOperation({ summary: 'Issue a licence to an active owner' })
+  @ApiOperation({
+    summary: 'Issue a licence to an active owner',
+    description:
+      'Officers and supervisors within the owner\'s jurisdiction, and admins. Issues a licence (possession, carry, dealer, collector, security company) with its number, validity dates and the weapon types it covers; it starts `valid`. An inactive owner is 422 `OWNER_INACTIVE`; the same kind and number again 409 `DUPLICATE_LICENCE`; unknown owner 404. Audited.',
+  })
   @ApiCreatedResponse({ type: LicenceDto })
   @ApiProblems(
     ErrorCode.ValidationFailed,
@@ -46,7 +50,11 @@ export class LicencesController {
   @Get('owners/:id/licences')
   @Roles(...OWNER_READERS)
   @PersonalDataRead(OWNER_HOLDINGS)
-  @ApiOperation({ summary: "An owner's licences, newest issue first" })
+  @ApiOperation({
+    summary: "An owner's licences, newest issue first",
+    description:
+      'Officers, supervisors, police and admins; police must give `X-Access-Purpose`. The owner\'s licences, newest issue first, with their status. Unknown owner: 404.',
+  })
   @ApiOkResponse({ type: [LicenceDto] })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   list(@Param('id', uuidParam()) ownerId: string): Promise<LicenceDto[]> {
@@ -56,7 +64,11 @@ export class LicencesController {
   @Post('licences/:id/revoke')
   @HttpCode(HttpStatus.OK)
   @Roles(...OWNER_WRITERS)
-  @ApiOperation({ summary: 'Revoke a licence (final)' })
+  @ApiOperation({
+    summary: 'Revoke a licence (final)',
+    description:
+      'Officers and supervisors within the holder\'s jurisdiction, and admins. Revokes the licence with a reason; it no longer covers any weapon from that moment. A licence already revoked is 409 `LICENCE_ALREADY_REVOKED`; unknown licence 404. Audited.',
+  })
   @ApiOkResponse({ type: LicenceDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.OutOfJurisdiction, ErrorCode.NotFound, ErrorCode.LicenceAlreadyRevoked)
   revoke(

@@ -87,6 +87,7 @@ export class CreateOwnerDto {
   idDocument: IdDocumentDto;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date',
     example: '1985-04-12',
     nullable: true,
@@ -99,7 +100,7 @@ export class CreateOwnerDto {
   @IsPlausibleBirthDate()
   birthDate?: string | null;
 
-  @ApiPropertyOptional({ example: 'PA', nullable: true, description: 'ISO 3166-1 alpha-2 country code' })
+  @ApiPropertyOptional({ type: String, example: 'PA', nullable: true, description: 'ISO 3166-1 alpha-2 country code' })
   @IsOptional()
   @UpperCase()
   @IsISO31661Alpha2({ message: 'nationality must be an ISO 3166-1 alpha-2 country code' })
@@ -111,13 +112,13 @@ export class CreateOwnerDto {
   @IsDefined()
   address: AddressDto;
 
-  @ApiPropertyOptional({ example: '+507 6123-4567', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '+507 6123-4567', nullable: true })
   @IsOptional()
   @Tidy()
   @Matches(PHONE, { message: 'phone must be a telephone number of digits, spaces, dashes or brackets' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'jose.perez@example.com', nullable: true, maxLength: 254 })
+  @ApiPropertyOptional({ type: String, example: 'jose.perez@example.com', nullable: true, maxLength: 254 })
   @IsOptional()
   @Tidy()
   @MaxLength(254)
@@ -141,7 +142,7 @@ export class UpdateOwnerDto {
   @IsPlausibleBirthDate()
   birthDate?: string;
 
-  @ApiPropertyOptional({ example: 'PA', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, example: 'PA', nullable: true, description: 'null clears it' })
   @ValidateIf(presentAndNotNull)
   @UpperCase()
   @IsISO31661Alpha2({ message: 'nationality must be an ISO 3166-1 alpha-2 country code' })
@@ -154,13 +155,13 @@ export class UpdateOwnerDto {
   @IsDefined()
   address?: AddressDto;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @ValidateIf(presentAndNotNull)
   @Tidy()
   @Matches(PHONE, { message: 'phone must be a telephone number of digits, spaces, dashes or brackets' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 254, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, description: 'null clears it' })
   @ValidateIf(presentAndNotNull)
   @Tidy()
   @MaxLength(254)

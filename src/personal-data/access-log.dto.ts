@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../auth/role.enum';
 
 export class AccessLogActorDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'Null for the registry itself (queue work, command-line steps)' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for the registry itself (queue work, command-line steps)' })
   id: string | null;
   @ApiProperty() username: string;
   @ApiProperty({ enum: Role, enumName: 'Role', isArray: true, description: "The actor's roles now" }) roles: Role[];

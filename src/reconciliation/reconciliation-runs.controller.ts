@@ -24,7 +24,11 @@ export class ReconciliationRunsController {
   @Created('/api/v1/reconciliation/runs/{id}')
   @HttpCode(202)
   @Roles(...RECONCILERS)
-  @ApiOperation({ summary: 'Reconcile the whole registry now; run by the queue (poll GET /reconciliation/runs/:id)' })
+  @ApiOperation({
+    summary: 'Reconcile the whole registry now; run by the queue (poll GET /reconciliation/runs/:id)',
+    description:
+      'Auditors and admins. Queues a run of every reconciliation check (holder mismatches, unlicensed or inactive holders, possible duplicates, missing audit entries or ballistics, the audit chain) and answers 202 with `Location` to poll; the same run also happens on the `RECONCILE_CRON` schedule. Takes no body.',
+  })
   @ApiAcceptedResponse({ type: AcceptedRunDto })
   start(@Ctx() context: RequestContext): Promise<AcceptedRunDto> {
     return this.request.execute(context);
@@ -32,7 +36,11 @@ export class ReconciliationRunsController {
 
   @Get()
   @Roles(...RECONCILERS)
-  @ApiOperation({ summary: 'Reconciliation runs, manual and scheduled, newest first' })
+  @ApiOperation({
+    summary: 'Reconciliation runs, manual and scheduled, newest first',
+    description:
+      'Auditors and admins. Lists the runs, manual and scheduled, newest first, a page at a time, with status and counts. A malformed cursor: 400.',
+  })
   @ApiPageResponse(ReconciliationRunDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: RunsQuery): Promise<Page<ReconciliationRunDto>> {
@@ -41,7 +49,11 @@ export class ReconciliationRunsController {
 
   @Get(':id')
   @Roles(...RECONCILERS)
-  @ApiOperation({ summary: 'A run: status `queued`, `running`, `completed` (with its counts) or `failed`' })
+  @ApiOperation({
+    summary: 'A run: status `queued`, `running`, `completed` (with its counts) or `failed`',
+    description:
+      'Auditors and admins. One run: its status, when it started and finished, how many records it checked and the number of findings of each kind. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: ReconciliationRunDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string): Promise<ReconciliationRunDto> {
@@ -50,7 +62,11 @@ export class ReconciliationRunsController {
 
   @Get(':id/findings')
   @Roles(...RECONCILERS)
-  @ApiOperation({ summary: "A run's findings, by kind; none until the run completes" })
+  @ApiOperation({
+    summary: "A run's findings, by kind; none until the run completes",
+    description:
+      'Auditors and admins. The run\'s findings (kind, weapon, evidence), optionally of one `kind`, a page at a time. Unknown run: 404; an unknown kind or a malformed cursor: 400.',
+  })
   @ApiPageResponse(FindingDto)
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   findings(@Param('id', uuidParam()) id: string, @Query() query: FindingsQuery): Promise<Page<FindingDto>> {

@@ -22,7 +22,11 @@ export class DestructionBatchesController {
   @Post()
   @Created('/api/v1/destruction-batches/{id}')
   @Roles(...DESTROYERS)
-  @ApiOperation({ summary: 'Destroy a batch of weapons under one acta, all or nothing' })
+  @ApiOperation({
+    summary: 'Destroy a batch of weapons under one acta, all or nothing',
+    description:
+      'Officers, supervisors and admins. Destroys every listed weapon under one acta, with method, place, date and at least two witnesses, in one transaction. Every weapon must be `seized` or `in_state_custody` with no trace request still open, else the whole batch is refused with 422 `NOT_DESTRUCTIBLE` naming the weapons. Audited.',
+  })
   @ApiCreatedResponse({ type: DestructionBatchDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.OutOfJurisdiction, ErrorCode.NotDestructible)
   create(@Body() body: CreateDestructionBatchDto, @Ctx() context: RequestContext): Promise<DestructionBatchDto> {
@@ -31,7 +35,11 @@ export class DestructionBatchesController {
 
   @Get(':id')
   @Roles(...RECOVERY_READERS)
-  @ApiOperation({ summary: 'One destruction batch' })
+  @ApiOperation({
+    summary: 'One destruction batch',
+    description:
+      'Officers, supervisors, police and admins. One destruction batch with its acta, witnesses and weapons. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: DestructionBatchDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string): Promise<DestructionBatchDto> {

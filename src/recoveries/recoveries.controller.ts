@@ -27,6 +27,8 @@ export class RecoveriesController {
   @Roles(...RECOVERY_WRITERS)
   @ApiOperation({
     summary: 'Record weapons seized, found, surrendered or handed in under an amnesty (seized/found: police, admin; surrendered/amnesty: officer, supervisor, admin)',
+    description:
+      'Matches each item against the registry by canonical make and folded serial: a match moves the registered weapon to `seized` or `in_state_custody` with an event naming the recovery; an unmatched item becomes a new weapon with no holder. Every item gets a queued trace request. `anonymous` only for `amnesty`. Honours `Idempotency-Key`. Refuses a district outside the jurisdiction (403), an unknown surrendering owner (404), an impossible status move (409). Audited.',
   })
   @Idempotent()
   @ApiCreatedResponse({ type: RecoveryDto, description: 'Recorded; a replay carries `Idempotent-Replayed: true`' })
@@ -49,7 +51,11 @@ export class RecoveriesController {
 
   @Get()
   @Roles(...RECOVERY_READERS)
-  @ApiOperation({ summary: 'Recoveries, newest first; filters are combined' })
+  @ApiOperation({
+    summary: 'Recoveries, newest first; filters are combined',
+    description:
+      'Officers, supervisors, police and admins. Recoveries newest first, filtered by date range, kind, district and case number, a page at a time.',
+  })
   @ApiPageResponse(RecoveryDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: RecoveryQuery, @Ctx() context: RequestContext): Promise<Page<RecoveryDto>> {
@@ -58,7 +64,11 @@ export class RecoveriesController {
 
   @Get(':id')
   @Roles(...RECOVERY_READERS)
-  @ApiOperation({ summary: 'One recovery with its items, their weapons and trace requests' })
+  @ApiOperation({
+    summary: 'One recovery with its items, their weapons and trace requests',
+    description:
+      'Officers, supervisors, police and admins. One recovery with its items, the weapon each matched or created, and each item\'s trace request. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: RecoveryDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.OutOfJurisdiction)
   get(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<RecoveryDto> {

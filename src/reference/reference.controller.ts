@@ -21,7 +21,11 @@ export class ReferenceController {
 
   @Get('districts')
   @Authenticated()
-  @ApiOperation({ summary: "Panama's provinces, comarcas and their districts" })
+  @ApiOperation({
+    summary: "Panama's provinces, comarcas and their districts",
+    description:
+      'Any authenticated user. Every district with its code (the jurisdiction and address unit), name and province, in numeric order of province then district (`1-01` … `2-01` … `10-01`).',
+  })
   @ApiOkResponse({ type: [DistrictDto] })
   listDistricts(): Promise<DistrictDto[]> {
     return this.districts.list();
@@ -29,7 +33,11 @@ export class ReferenceController {
 
   @Get('makes')
   @Authenticated()
-  @ApiOperation({ summary: 'Firearm makes with their aliases, sorted by name; a weapon\'s make is recorded under these names' })
+  @ApiOperation({
+    summary: 'Firearm makes with their aliases, sorted by name; a weapon\'s make is recorded under these names',
+    description:
+      'Any authenticated user. The canonical firearm makes and the aliases input is folded through (`S&W` → `Smith & Wesson`); a make not listed is kept as written and flagged `unverifiedMake`.',
+  })
   @ApiOkResponse({ type: [MakeDto] })
   listMakes(): readonly MakeDto[] {
     return this.catalogue.listMakes();
@@ -37,7 +45,11 @@ export class ReferenceController {
 
   @Get('calibres')
   @Authenticated()
-  @ApiOperation({ summary: 'Calibres and gauges with their aliases, sorted by name; a weapon\'s calibre is recorded under these names' })
+  @ApiOperation({
+    summary: 'Calibres and gauges with their aliases, sorted by name; a weapon\'s calibre is recorded under these names',
+    description:
+      'Any authenticated user. The canonical calibres and gauges and their aliases (`9mm` → `9×19mm Parabellum`); a calibre not listed is kept as written and flagged `unverifiedCalibre`.',
+  })
   @ApiOkResponse({ type: [CalibreDto] })
   listCalibres(): readonly CalibreDto[] {
     return this.catalogue.listCalibres();
@@ -45,7 +57,11 @@ export class ReferenceController {
 
   @Get('weapon-types')
   @Authenticated()
-  @ApiOperation({ summary: 'Weapon types: the codes weapons and licences carry, with display names and aliases, sorted by name' })
+  @ApiOperation({
+    summary: 'Weapon types: the codes weapons and licences carry, with display names and aliases, sorted by name',
+    description:
+      'Any authenticated user. The weapon type codes that weapons carry and licences cover, with their display names and aliases.',
+  })
   @ApiOkResponse({ type: [WeaponTypeDto] })
   listWeaponTypes(): readonly WeaponTypeDto[] {
     return this.catalogue.listWeaponTypes();

@@ -23,7 +23,11 @@ export class CorrectionsController {
 
   @Get()
   @Roles(Role.Admin, Role.Officer, Role.Supervisor)
-  @ApiOperation({ summary: 'Corrections, oldest first; `?status=pending` for the approval queue' })
+  @ApiOperation({
+    summary: 'Corrections, oldest first; `?status=pending` for the approval queue',
+    description:
+      'Officers, supervisors and admins. Corrections oldest first, with the proposed and previous values; `status=pending` is the approval queue.',
+  })
   @ApiPageResponse(CorrectionDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: CorrectionQuery): Promise<Page<CorrectionDto>> {
@@ -33,7 +37,11 @@ export class CorrectionsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Supervisor)
-  @ApiOperation({ summary: 'Approve and apply a correction (never one’s own)' })
+  @ApiOperation({
+    summary: 'Approve and apply a correction (never one’s own)',
+    description:
+      'Supervisors and admins within the weapon\'s jurisdiction. Applies the correction to the weapon and records a `corrected` event with old and new values. Approving one\'s own is 403 `SELF_APPROVAL`; a correction no longer pending is 409 `CORRECTION_NOT_PENDING`; a new marking that collides with another weapon is 409 `DUPLICATE_MARKING`. Audited.',
+  })
   @ApiOkResponse({ type: CorrectionDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.SelfApproval, ErrorCode.CorrectionNotPending, ErrorCode.DuplicateMarking)
   approveCorrection(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<CorrectionDto> {
@@ -43,7 +51,11 @@ export class CorrectionsController {
   @Post(':id/reject')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Supervisor)
-  @ApiOperation({ summary: 'Reject a correction (never one’s own)' })
+  @ApiOperation({
+    summary: 'Reject a correction (never one’s own)',
+    description:
+      'Supervisors and admins within the weapon\'s jurisdiction. Rejects the correction with a reason; the weapon is unchanged. One\'s own: 403 `SELF_APPROVAL`; no longer pending: 409 `CORRECTION_NOT_PENDING`. Audited.',
+  })
   @ApiOkResponse({ type: CorrectionDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.SelfApproval, ErrorCode.CorrectionNotPending)
   rejectCorrection(

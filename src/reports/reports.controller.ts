@@ -56,7 +56,11 @@ export class ReportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your reports (an admin: everyone’s), newest first, by kind or status' })
+  @ApiOperation({
+    summary: 'Your reports (an admin: everyone’s), newest first, by kind or status',
+    description:
+      'Every role but witness. The caller\'s reports (an admin sees everyone\'s), newest first, filtered by kind or status, a page at a time.',
+  })
   @ApiPageResponse(ReportDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: ReportQuery, @Ctx() context: RequestContext): Promise<Page<ReportDto>> {
@@ -64,7 +68,11 @@ export class ReportsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A report: status `queued`, `running`, `completed` (with sha256, auditHeadSeq, size) or `failed`' })
+  @ApiOperation({
+    summary: 'A report: status `queued`, `running`, `completed` (with sha256, auditHeadSeq, size) or `failed`',
+    description:
+      'Every role but witness; only the report\'s requester or an admin (anyone else: 404 `NOT_FOUND`). Status of a report; once completed, its SHA-256, the audit head it was computed at and its size, ready at `/file`.',
+  })
   @ApiOkResponse({ type: ReportDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<ReportDto> {

@@ -29,7 +29,11 @@ export class TraceRequestsController {
   @Created('/api/v1/trace-requests/{id}')
   @HttpCode(202)
   @Roles(...TRACERS)
-  @ApiOperation({ summary: 'Ask for a recovered weapon to be traced; answered by the queue (poll GET /trace-requests/:id)' })
+  @ApiOperation({
+    summary: 'Ask for a recovered weapon to be traced; answered by the queue (poll GET /trace-requests/:id)',
+    description:
+      'Police, officers, supervisors and admins. Files a trace request for a case (case number, requesting agency, reason, where and when the weapon was recovered, and its marking) and answers 202 with `status: queued` and a `Location` to poll. A queue worker then matches the marking against the registry (exact, folded and confusable serials), records `traced`, `multiple_candidates` or `not_found` with the trace record, raises an alert on a weapon reported lost or stolen, and files a `weapon_trace` PDF report owned by the requester. Refuses an invalid body with 400.',
+  })
   @ApiAcceptedResponse({ type: AcceptedTraceRequestDto })
   @ApiProblems(ErrorCode.ValidationFailed)
   file(
@@ -42,7 +46,11 @@ export class TraceRequestsController {
 
   @Get()
   @Roles(...TRACERS)
-  @ApiOperation({ summary: 'Trace requests, newest first' })
+  @ApiOperation({
+    summary: 'Trace requests, newest first',
+    description:
+      'Police, officers, supervisors and admins. Lists trace requests, newest first, filtered by `caseNumber` and `status`, a page at a time (`limit`, `cursor`). A malformed filter or cursor is 400.',
+  })
   @ApiPageResponse(TraceRequestDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: TraceRequestQuery): Promise<Page<TraceRequestDto>> {
@@ -52,7 +60,11 @@ export class TraceRequestsController {
   @Get(':id')
   @Roles(...TRACERS)
   @PersonalDataRead(TRACE_REQUEST_VIEW)
-  @ApiOperation({ summary: 'A trace request: status `queued`, `processing`, `completed` (with its result) or `failed`' })
+  @ApiOperation({
+    summary: 'A trace request: status `queued`, `processing`, `completed` (with its result) or `failed`',
+    description:
+      'Police, officers, supervisors and admins; police must give `X-Access-Purpose` (400 `PURPOSE_REQUIRED`), and the read is audited. Shows the request, its status, the result once answered (outcome, candidates, trace record), the report it filed and the finding on illicit origin. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: TraceRequestDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string): Promise<TraceRequestDto> {
@@ -62,7 +74,11 @@ export class TraceRequestsController {
   @Post(':id/origin')
   @HttpCode(200)
   @Roles(...ORIGIN_AUTHORITIES)
-  @ApiOperation({ summary: "Record the competent authority's finding on the weapon's illicit origin (SDG 16.4.2)" })
+  @ApiOperation({
+    summary: "Record the competent authority's finding on the weapon's illicit origin (SDG 16.4.2)",
+    description:
+      'Police, supervisors and admins (not officers: 403). Records whether the illicit origin was established, by which method and at which diversion point; this is the numerator of SDG indicator 16.4.2. The change is audited. Unknown request: 404; an invalid body: 400.',
+  })
   @ApiOkResponse({ type: TraceRequestDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   origin(@Param('id', uuidParam()) id: string, @Body() body: EstablishOriginDto, @Ctx() context: RequestContext): Promise<TraceRequestDto> {

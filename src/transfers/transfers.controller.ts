@@ -27,7 +27,11 @@ export class TransfersController {
   @Post('transfers')
   @Created('/api/v1/transfers/{id}')
   @Roles(Role.Admin, Role.Officer, Role.Supervisor)
-  @ApiOperation({ summary: 'Record a change of holder (sale, donation, inheritance…) or an export' })
+  @ApiOperation({
+    summary: 'Record a change of holder (sale, donation, inheritance…) or an export',
+    description:
+      'Officers and supervisors within the weapon\'s jurisdiction, and admins. Moves the weapon from its holder to the recipient (or out of the country for `export`, which is final), given the weapon\'s `weaponVersion`; weapon, transfer and audit entry commit together. Honours `Idempotency-Key`. Refuses a sender who is not the holder (409 `HOLDER_MISMATCH`), a weapon not active (409 `WEAPON_NOT_TRANSFERABLE`), a stale version (409), an inactive or unlicensed recipient (422 `OWNER_INACTIVE`, `RECIPIENT_NOT_LICENSED`), the same owner twice (422 `SAME_OWNER`).',
+  })
   @Idempotent()
   @ApiCreatedResponse({ type: TransferDto, description: 'Recorded; a replay carries `Idempotent-Replayed: true`' })
   @ApiProblems(
@@ -53,7 +57,11 @@ export class TransfersController {
 
   @Get('transfers/:id')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'One transfer' })
+  @ApiOperation({
+    summary: 'One transfer',
+    description:
+      'Officers, supervisors, police and admins. One transfer: weapon, sender, recipient, kind, date, document and who recorded it. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: TransferDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string): Promise<TransferDto> {
@@ -62,7 +70,11 @@ export class TransfersController {
 
   @Get('weapons/:id/transfers')
   @Roles(...READERS)
-  @ApiOperation({ summary: "A weapon's transfers, oldest first" })
+  @ApiOperation({
+    summary: "A weapon's transfers, oldest first",
+    description:
+      'Officers, supervisors, police and admins. The weapon\'s transfers oldest first, a page at a time.',
+  })
   @ApiPageResponse(TransferDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   ofWeapon(@Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<Page<TransferDto>> {

@@ -26,7 +26,11 @@ export class UsersController {
 
   @Post()
   @Created('/api/v1/users/{id}')
-  @ApiOperation({ summary: 'Create a user' })
+  @ApiOperation({
+    summary: 'Create a user',
+    description:
+      'Admins only. Creates a user with a username, full name, roles and jurisdiction (district codes, or null for national scope). The answer never holds the password or its hash. Refuses a weak password (under 12 characters, or a common one) with 400 `WEAK_PASSWORD` and a taken username with 409 `USERNAME_TAKEN`.',
+  })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.WeakPassword, ErrorCode.UsernameTaken)
   create(@Body() body: CreateUserDto, @Ctx() context: RequestContext): Promise<UserDto> {
@@ -34,7 +38,11 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List users by username' })
+  @ApiOperation({
+    summary: 'List users by username',
+    description:
+      'Admins only. Lists users in username order, a page at a time (`limit`, `cursor`), with their roles, jurisdiction and whether they are disabled; never a password or hash.',
+  })
   @ApiPageResponse(UserDto)
   @ApiProblems(ErrorCode.ValidationFailed)
   list(@Query() query: PageQuery): Promise<Page<UserDto>> {
@@ -42,7 +50,11 @@ export class UsersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One user' })
+  @ApiOperation({
+    summary: 'One user',
+    description:
+      'Admins only. One user by id, with roles, jurisdiction, disabled flag and version. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string): Promise<UserDto> {
@@ -50,7 +62,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change roles or jurisdiction, or disable a user (takes effect on their next request)' })
+  @ApiOperation({
+    summary: 'Change roles or jurisdiction, or disable a user (takes effect on their next request)',
+    description:
+      'Admins only. Changes a user\'s roles, jurisdiction or disabled flag, given the user\'s current `version` (409 `STALE_VERSION` otherwise). A disabled user\'s tokens, access tokens included, stop working at once and stay dead if the user is enabled again. Audited. Unknown id: 404.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound, ErrorCode.StaleVersion)
   update(

@@ -8,7 +8,7 @@ import { type AuditRow, INSERT_ENTRY_SQL, insertEntryValues, toChainedEntry } fr
 import { checkpointMessage } from '../../src/audit/checkpoints/audit-checkpoint.signing';
 import { backfillTree } from '../../src/audit/tree/audit-tree.sql';
 import { makeOwner } from '../support/registry';
-import { bearer, DEFAULT_PASSWORD, runCli, TestApp, type TestUser } from '../support/test-app';
+import { bearer, DEFAULT_PASSWORD, runCli, startPrepared, TestApp, type TestUser } from '../support/test-app';
 
 const api = '/api/v1/audit';
 
@@ -90,11 +90,12 @@ async function seedEntries(db: Pool, count: number): Promise<number> {
 
 /** A service of its own with a little history: users made, logged in and changed. */
 async function appWithHistory(): Promise<{ t: TestApp; admin: TestUser; auditor: TestUser }> {
-  const t = await TestApp.start();
-  const admin = await t.bootstrapAdmin();
-  const auditor = await t.user(admin, ['auditor']);
-  for (let index = 0; index < 3; index += 1) await t.user(admin, ['police']);
-  return { t, admin, auditor };
+  return startPrepared(async (t) => {
+    const admin = await t.bootstrapAdmin();
+    const auditor = await t.user(admin, ['auditor']);
+    for (let index = 0; index < 3; index += 1) await t.user(admin, ['police']);
+    return { admin, auditor };
+  });
 }
 
 describe('audit for auditors', () => {

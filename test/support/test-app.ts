@@ -110,7 +110,7 @@ export class TestApp {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const port = await new Promise<number>((resolve, reject) => {
+    const listening = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 30_000);
       const onData = (chunk: Buffer): void => {
         output += chunk.toString();
@@ -127,6 +127,18 @@ export class TestApp {
         reject(new Error(`service exited with ${code} before listening:\n${output}`));
       });
     });
+    let port: number;
+    try {
+      port = await listening;
+    } catch (error) {
+      // A service that never listened is stopped, and its database dropped, before the error goes on:
+      // nothing of it keeps running against a database the run's teardown drops.
+      await stopChild(child);
+      if (!options.sharing) {
+        await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
+      }
+      throw error;
+    }
     const app = new TestApp(child, `http://127.0.0.1:${port}`, databaseName, env, new Pool({ connectionString: env.DATABASE_URL, max: 4 }));
     app.ownsDatabase = !options.sharing;
     app.output = output;
@@ -175,17 +187,12 @@ export class TestApp {
     return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
   }
 
-  /** SIGTERM, as an orchestrator would; resolves with the exit code. */
+  /**
+   * SIGTERM, as an orchestrator would; resolves with the exit code (null when it had to be killed).
+   * Resolves only once the process is gone.
+   */
   async stop(): Promise<number | null> {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([
-      this.exited,
-      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 15_000))),
-    ]);
-    clearTimeout(timer);
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    return code;
+    return stopChild(this.child, this.exited);
   }
 
   async close(): Promise<void> {
@@ -194,6 +201,39 @@ export class TestApp {
     if (!this.ownsDatabase) return;
     await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${this.databaseName}" WITH (FORCE)`));
   }
+}
+
+/**
+ * Starts a service and runs `setup` on it (users, seed data); if the setup fails, the service is
+ * closed before the error goes on, so a failed test leaves nothing running against its database.
+ */
+export async function startPrepared<T extends object>(
+  setup: (t: TestApp) => Promise<T>,
+  ...start: Parameters<typeof TestApp.start>
+): Promise<T & { t: TestApp }> {
+  const t = await TestApp.start(...start);
+  try {
+    return { ...(await setup(t)), t };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
+
+/** SIGTERM, then SIGKILL after 15 s; waits until the process has exited either way. */
+async function stopChild(child: ChildProcess, exited?: Promise<number | null>): Promise<number | null> {
+  const gone = exited ?? new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const code = await Promise.race([gone, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 15_000)))]);
+  clearTimeout(timer);
+  if (code !== 'timeout') return code;
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await gone;
+  return null;
 }
 
 export function bearer(token: string): { Authorization: string } {

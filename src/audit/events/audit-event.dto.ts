@@ -1,3 +1,4 @@
+import { ANY_JSON } from '../../common/openapi';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
@@ -66,8 +67,8 @@ export class AuditEventDto {
   @ApiProperty({ example: 'owner.updated' }) action: string;
   @ApiProperty({ example: 'owner' }) entityType: string;
   @ApiProperty() entityId: string;
-  @ApiProperty({ nullable: true, description: 'The record before the change (any JSON value)' }) before: unknown;
-  @ApiProperty({ nullable: true, description: 'The record after the change (any JSON value)' }) after: unknown;
+  @ApiProperty({ ...ANY_JSON, nullable: true, description: 'The record before the change (any JSON value)' }) before: unknown;
+  @ApiProperty({ ...ANY_JSON, nullable: true, description: 'The record after the change (any JSON value)' }) after: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'X-Request-Id of the request that made the change' }) requestId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Client address of that request; part of the hashed entry' }) clientIp: string | null;
   @ApiProperty({ pattern: '^[0-9a-f]{64}$' }) prevHash: string;
@@ -76,18 +77,18 @@ export class AuditEventDto {
 
 export class FieldAddedDto {
   @ApiProperty({ example: '/address/floor', description: 'JSON Pointer (RFC 6901) of the field' }) path: string;
-  @ApiProperty({ description: 'Any JSON value' }) value: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'Any JSON value' }) value: unknown;
 }
 
 export class FieldRemovedDto {
   @ApiProperty({ example: '/phone', description: 'JSON Pointer (RFC 6901) of the field' }) path: string;
-  @ApiProperty({ description: 'Any JSON value' }) value: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'Any JSON value' }) value: unknown;
 }
 
 export class FieldChangedDto {
   @ApiProperty({ example: '/status', description: 'JSON Pointer (RFC 6901) of the field' }) path: string;
-  @ApiProperty({ nullable: true, description: 'Value before the change' }) old: unknown;
-  @ApiProperty({ nullable: true, description: 'Value after the change' }) new: unknown;
+  @ApiProperty({ ...ANY_JSON, nullable: true, description: 'Value before the change' }) old: unknown;
+  @ApiProperty({ ...ANY_JSON, nullable: true, description: 'Value after the change' }) new: unknown;
 }
 
 export class AuditDiffDto {
