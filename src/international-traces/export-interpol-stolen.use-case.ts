@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { pipeline, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { isCalendarDay } from '../common/dates';
@@ -23,8 +23,6 @@ export interface InterpolExport {
  */
 @Injectable()
 export class ExportInterpolStolenUseCase {
-  private readonly logger = new Logger('InterpolExport');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: MissingWeaponChanges,
@@ -45,12 +43,7 @@ export class ExportInterpolStolenUseCase {
       });
       return count;
     });
-    const source = await this.changes.stream(since, upTo);
-    const csv = new InterpolCsv();
-    // A failed cursor ends the response short (the client sees a cut file, not a clean end) and is logged here.
-    pipeline(source, csv, (error) => {
-      if (error) this.logger.error(`INTERPOL export since ${since} stopped: ${error.message}`);
-    });
+    const csv = await this.changes.stream(since, upTo, new InterpolCsv());
     return { fileName: `interpol-stolen-${since}.csv`, rows, stream: csv };
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Readable } from 'node:stream';
+import { type Duplex, pipeline } from 'node:stream';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,6 +32,8 @@ export interface MissingChangeRow {
  */
 @Injectable()
 export class MissingWeaponChanges {
+  private readonly logger = new Logger('MissingWeaponChanges');
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async count(manager: EntityManager, since: string, recordedUpTo: Date): Promise<number> {
@@ -40,10 +42,12 @@ export class MissingWeaponChanges {
   }
 
   /**
-   * One pooled connection per export, held until the last row is read or the reader goes
-   * away; a connection whose stream failed is destroyed, not returned to the pool.
+   * Streams the rows through `into` (which turns them into the file) and returns it. One pooled
+   * connection per export, held until the last row is read or the reader goes away; a
+   * connection whose stream failed or was cut short is destroyed, not returned to the pool
+   * with a cursor still open on it.
    */
-  async stream(since: string, recordedUpTo: Date): Promise<Readable> {
+  async stream<T extends Duplex>(since: string, recordedUpTo: Date, into: T): Promise<T> {
     const driver = this.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (error?: Error | boolean) => void];
     let source: QueryStream;
@@ -53,15 +57,10 @@ export class MissingWeaponChanges {
       release(true);
       throw error;
     }
-    let released = false;
-    const done = (error?: Error): void => {
-      if (released) return;
-      released = true;
+    pipeline(source, into, (error) => {
+      if (error) this.logger.warn(`missing-weapon changes since ${since} not streamed to the end: ${error.message}`);
       release(error ?? undefined);
-    };
-    source.once('end', () => done());
-    source.once('error', (error: Error) => done(error));
-    source.once('close', () => done());
-    return source;
+    });
+    return into;
   }
 }
