@@ -326,3 +326,44 @@ describe('international traces (ITI)', () => {
     await t.http.get('/api/v1/international-traces').set(bearer(admin.accessToken)).expect(200);
   });
 });
+
+describe('international traces whose package the queue has not prepared', () => {
+  let t: TestApp;
+  let admin: TestUser;
+
+  // No workers: the package stays queued.
+  beforeAll(async () => {
+    t = await TestApp.start({ WORKERS: 'off' });
+    admin = await t.bootstrapAdmin();
+  });
+  afterAll(() => t.close());
+
+  it('answers 202 with Retry-After and Location, and refuses to respond without the package', async () => {
+    const created = await t.http
+      .post('/api/v1/international-traces')
+      .set(bearer(admin.accessToken))
+      .send({
+        direction: 'incoming',
+        state: 'VE',
+        agencyReference: 'CICPC-2026-9',
+        dueAt: new Date(Date.now() + 5 * DAY_MS).toISOString(),
+        marking: { make: 'Taurus', type: 'revolver', serialNumber: ownSerial('Q') },
+        circumstances: 'Found in a vehicle',
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    expect(created.body.package).toMatchObject({ status: 'queued', sha256: null });
+    for (const format of ['json', 'pdf']) {
+      const pending = await t.http.get(`/api/v1/international-traces/${id}/package`).query({ format }).set(bearer(admin.accessToken));
+      expect(pending.status).toBe(202);
+      expect(pending.headers['retry-after']).toBe('2');
+      expect(pending.headers.location).toBe(`/api/v1/international-traces/${id}/package?format=${format}`);
+      expect(pending.body).toEqual({ id, status: 'queued' });
+    }
+    const respond = await t.http.post(`/api/v1/international-traces/${id}/respond`).set(bearer(admin.accessToken)).send({ summary: 'too early' });
+    expect(respond.status).toBe(409);
+    expect(respond.body.code).toBe('PACKAGE_NOT_READY');
+    const unknown = await t.http.get('/api/v1/international-traces/00000000-0000-4000-8000-000000000000/package').set(bearer(admin.accessToken));
+    expect(unknown.status).toBe(404);
+  });
+});
