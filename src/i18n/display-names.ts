@@ -76,6 +76,29 @@ export const DISPLAY_NAMES = {
     surrendered: { es: 'entrega voluntaria', en: 'surrender' },
     amnesty: { es: 'amnistía', en: 'amnesty' },
   },
+  transferKind: {
+    registration: { es: 'registro', en: 'registration' },
+    sale: { es: 'compraventa', en: 'sale' },
+    donation: { es: 'donación', en: 'donation' },
+    inheritance: { es: 'herencia', en: 'inheritance' },
+    dealer_sale: { es: 'venta por comerciante', en: 'dealer sale' },
+    state_assignment: { es: 'asignación estatal', en: 'State assignment' },
+    export: { es: 'exportación', en: 'export' },
+  },
+  acquisitionKind: {
+    domestic_purchase: { es: 'compra nacional', en: 'domestic purchase' },
+    import: { es: 'importación', en: 'import' },
+    inheritance: { es: 'herencia', en: 'inheritance' },
+    manufacture: { es: 'fabricación', en: 'manufacture' },
+    legacy_record: { es: 'registro anterior', en: 'legacy record' },
+    recovery: { es: 'recuperación por el Estado', en: 'recovery by the State' },
+  },
+  traceOutcome: {
+    traced: { es: 'arma identificada', en: 'weapon identified' },
+    multiple_candidates: { es: 'varias candidatas', en: 'several candidates' },
+    not_found: { es: 'sin coincidencias', en: 'no match' },
+    refused: { es: 'denegada', en: 'refused' },
+  },
 } satisfies Record<string, Names>;
 
 export type DisplayKind = keyof typeof DISPLAY_NAMES;

@@ -89,12 +89,7 @@ export function tracePackagePdf(pack: TracePackage, sha256: string): Promise<Buf
 
   if (pack.search) {
     heading(both('Búsqueda en el registro', 'Registry search'));
-    const outcomes: Record<string, Pair> = {
-      traced: both('arma identificada', 'weapon identified'),
-      multiple_candidates: both('varias candidatas', 'several candidates'),
-      not_found: both('sin coincidencias', 'no match'),
-    };
-    field(both('Resultado', 'Outcome'), outcomes[pack.search.outcome] ?? same(pack.search.outcome));
+    field(both('Resultado', 'Outcome'), named('traceOutcome', pack.search.outcome));
     for (const candidate of pack.search.candidates) field(both('Candidata', 'Candidate'), `${candidate.registryNumber} (${candidate.match}, ${candidate.score})`);
   }
 
@@ -116,18 +111,22 @@ export function tracePackagePdf(pack: TracePackage, sha256: string): Promise<Buf
     field(both('Marcaje de importación', 'Import marking'), im ? [im.country, im.year, im.exemptionRef].filter((part) => part !== undefined).join(' ') : null);
     field(both('Otros marcajes', 'Other markings'), weapon.marking.otherMarkings);
     heading(both('Importación y exportación', 'Import and export'));
-    field(both('Adquisición', 'Acquisition'), `${weapon.acquisition.kind} ${weapon.acquisition.date} ${weapon.acquisition.documentRef ?? ''}`.trim());
+    const acquired = named('acquisitionKind', weapon.acquisition.kind);
+    const acquisition = `${weapon.acquisition.date} ${weapon.acquisition.documentRef ?? ''}`.trim();
+    field(both('Adquisición', 'Acquisition'), { es: `${acquired.es}, ${acquisition}`, en: `${acquired.en}, ${acquisition}` });
     field(both('Registro de importación', 'Import record'), weapon.importRecord ? `${weapon.importRecord.date} ${weapon.importRecord.documentRef ?? ''}`.trim() : null);
     for (const record of weapon.exportRecords) field(both('Exportación', 'Export'), `${record.date} (${record.transferId})`);
     heading(both('Transferencias', 'Transfers'));
     if (weapon.transfers.length === 0) line(both('Ninguna', 'None'));
-    for (const transfer of weapon.transfers) field(same(transfer.date), transfer.kind);
+    for (const transfer of weapon.transfers) field(same(transfer.date), named('transferKind', transfer.kind));
     heading(both('Tenedores', 'Holders'));
     if (weapon.holders === null) {
       line(both('Datos personales retenidos según las restricciones de la solicitud.', 'Personal data withheld under the restrictions of the request.'));
     } else {
       for (const holder of weapon.holders) {
-        field(same(`${holder.from} — ${holder.to ?? '…'}`), `${holder.name}, ${holder.idDocument.kind} ${holder.idDocument.number}, ${holder.district}`);
+        const document = named('idDocumentKind', holder.idDocument.kind);
+        const person = (language: Language): string => `${holder.name}, ${document[language]} ${holder.idDocument.number}, ${holder.district}`;
+        field(same(`${holder.from} — ${holder.to ?? '…'}`), { es: person('es'), en: person('en') });
       }
     }
     heading(both('Historial de estado', 'Status history'));

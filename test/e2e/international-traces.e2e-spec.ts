@@ -173,6 +173,11 @@ describe('international traces (ITI)', () => {
     expect(pdfBody).toContain('Colombia');
     expect(pdfBody).toContain(weapon.registryNumber);
     expect(pdfBody).toContain('Luis Batista');
+    // Codes shown by their names, in each language.
+    expect(pdfBody).toContain('compraventa');
+    expect(pdfBody).toContain('arma identificada');
+    expect(pdfBody).toContain('weapon identified');
+    expect(pdfBody).toContain('pistola');
     expect(pdfBody).toContain(sha256);
     expect(pdfBody).toContain(`seq ${pack.auditHead.seq}`);
     expect(pdfBody).toContain(pack.auditHead.hash);
