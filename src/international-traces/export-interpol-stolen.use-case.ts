@@ -18,8 +18,8 @@ export interface InterpolExport {
 
 /**
  * The iARMS file: every weapon reported lost or stolen, or recovered, from `since` on. The
- * export is audited first (who, since, row count), then streamed from a cursor: the rows are
- * those recorded up to the audit's instant, so the count in the log is the count in the file.
+ * rows are counted in a snapshot, the export is audited with that count (who, since, rows),
+ * and only then are the rows of that same snapshot streamed: the log's count is the file's.
  */
 @Injectable()
 export class ExportInterpolStolenUseCase {
@@ -31,19 +31,21 @@ export class ExportInterpolStolenUseCase {
 
   async execute(since: string, context: RequestContext): Promise<InterpolExport> {
     if (!isCalendarDay(since)) throw new ValidationFailedError([{ field: 'since', message: 'since must be a calendar date YYYY-MM-DD' }]);
-    const upTo = new Date();
-    const rows = await this.dataSource.transaction(async (manager) => {
-      const count = await this.changes.count(manager, since, upTo);
-      await this.audit.append(manager, actorOf(context), {
-        action: 'interpol.exported',
-        entityType: 'interpol_export',
-        entityId: randomUUID(),
-        before: null,
-        after: { since, recordedUpTo: upTo.toISOString(), rows: count },
-      });
-      return count;
-    });
-    const csv = await this.changes.stream(since, upTo, new InterpolCsv());
-    return { fileName: `interpol-stolen-${since}.csv`, rows, stream: csv };
+    const snapshot = await this.changes.since(since);
+    try {
+      await this.dataSource.transaction((manager) =>
+        this.audit.append(manager, actorOf(context), {
+          action: 'interpol.exported',
+          entityType: 'interpol_export',
+          entityId: randomUUID(),
+          before: null,
+          after: { since, rows: snapshot.rows },
+        }),
+      );
+    } catch (error) {
+      snapshot.abandon();
+      throw error;
+    }
+    return { fileName: `interpol-stolen-${since}.csv`, rows: snapshot.rows, stream: snapshot.stream(new InterpolCsv()) };
   }
 }

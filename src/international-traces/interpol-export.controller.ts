@@ -19,8 +19,8 @@ const DESCRIPTION =
   'registry record as it is now; importMarking: the import marking\'s country and year (`PA 2024`), `exempt <reference>` for an ' +
   `exempted import, empty when none; reportingAgency: ${INTERPOL_REPORTING_AGENCY}, the national contact point that files the record; ` +
   "caseReference: the event's reference (the police report or the recovery's case number). Cells a spreadsheet would run as a " +
-  "formula are prefixed with '. Audited (interpol.exported, with since and the row count); the file holds exactly the rows recorded " +
-  'up to that audit entry. Admins, supervisors, and police of national scope.';
+  "formula are prefixed with '. Audited (interpol.exported, with since and the row count); counted and streamed from one " +
+  'snapshot, so the file holds exactly the audited number of rows. Admins, supervisors, and police of national scope.';
 
 @ApiTags('international tracing')
 @Controller('exports')

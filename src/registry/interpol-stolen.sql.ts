@@ -8,8 +8,7 @@
 const MISSING_CHANGE = `
       (e.kind IN ('reported_lost','reported_stolen') OR e.from_status IN ('lost','stolen'))
   AND (e.kind IN ('reported_lost','reported_stolen') OR e.to_status NOT IN ('lost','stolen'))
-  AND e.occurred_at >= ($1::date::timestamp AT TIME ZONE 'America/Panama')
-  AND e.recorded_at <= $2::timestamptz`;
+  AND e.occurred_at >= ($1::date::timestamp AT TIME ZONE 'America/Panama')`;
 
 export const INTERPOL_STOLEN_COUNT_SQL = `SELECT count(*)::int AS rows FROM weapon_events e WHERE ${MISSING_CHANGE}`;
 
