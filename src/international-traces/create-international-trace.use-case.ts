@@ -110,7 +110,19 @@ export class CreateInternationalTraceUseCase {
         entityType: 'international_trace',
         entityId: trace.id,
         before: null,
-        after: { ...dto, package: undefined, overdue: undefined },
+        after: {
+          direction: dto.direction,
+          state: dto.state,
+          agencyReference: dto.agencyReference,
+          receivedAt: dto.receivedAt,
+          dueAt: dto.dueAt,
+          weaponId: dto.weaponId,
+          traceRequestId: dto.traceRequestId,
+          marking: dto.marking,
+          circumstances: dto.circumstances,
+          restrictions: dto.restrictions,
+          status: dto.status,
+        },
       });
       return dto;
     });

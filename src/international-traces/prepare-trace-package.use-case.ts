@@ -11,7 +11,7 @@ import { TraceRecords } from '../trace/trace-records.query';
 import { TraceSearch } from '../trace/trace-search.service';
 import { TransferStepsQuery } from '../transfers/transfer-steps.query';
 import { InternationalTraceEntity, TracePackageEntity } from './international-trace.entity';
-import { buildTracePackage, ownersNamed, type PackageCandidate } from './trace-package';
+import { buildTracePackage, ownersNamed, type PackageSearch } from './trace-package';
 
 /**
  * Prepares a trace's package (the work of its tracked job). Incoming: the registry is searched
@@ -37,17 +37,27 @@ export class PrepareTracePackageUseCase {
       const pack = await manager.findOne(TracePackageEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!pack || pack.status !== 'processing') return pack?.status ?? 'missing';
       const trace = await manager.findOneByOrFail(InternationalTraceEntity, { id });
-      let search: { outcome: string; candidates: PackageCandidate[] } | null = null;
+      let search: PackageSearch | null = null;
       let weaponId: string | null = trace.weaponId;
       if (trace.direction === 'incoming') {
         const { marking } = trace;
-        const candidates = await this.search.find(
+        const fields = { serial: 'marking.serialNumber', prefix: 'marking.' };
+        let narrowedBy = ['make', 'type', ...(marking.calibre ? ['calibre'] : [])];
+        let candidates = await this.search.find(
           { serial: marking.serialNumber, make: marking.make, calibre: marking.calibre, type: marking.type },
-          { serial: 'marking.serialNumber', prefix: 'marking.' },
+          fields,
         );
+        // Another state may write the make or calibre in a form the catalogue does not know
+        // ("Glock Ges.m.b.H."): with nothing found, the serial alone is searched, and the package
+        // says the match did not check them, for the official to weigh before responding.
+        if (candidates.length === 0) {
+          candidates = await this.search.find({ serial: marking.serialNumber }, fields);
+          narrowedBy = [];
+        }
         const { outcome, traced } = outcomeOf(candidates);
         search = {
           outcome,
+          narrowedBy,
           candidates: candidates.map((candidate) => ({ registryNumber: candidate.weapon.registryNumber, match: candidate.match, score: candidate.score })),
         };
         weaponId = traced === null ? null : candidates[traced].weapon.id;

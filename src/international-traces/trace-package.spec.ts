@@ -43,7 +43,7 @@ const record = {
 
 const parts = (restrictions: { confidential: boolean; noOnwardSharing: boolean }) => ({
   trace: trace(restrictions),
-  search: { outcome: 'traced', candidates: [] },
+  search: { outcome: 'traced', narrowedBy: ['make', 'type'], candidates: [] },
   record,
   steps: [],
   recoveries: [],

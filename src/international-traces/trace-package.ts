@@ -28,6 +28,14 @@ export interface PackageCandidate {
   score: number;
 }
 
+/** What the registry search found for an incoming trace's marking. */
+export interface PackageSearch {
+  outcome: string;
+  /** The marking's fields the search was narrowed by besides the serial; empty when the serial alone was searched. */
+  narrowedBy: string[];
+  candidates: PackageCandidate[];
+}
+
 export interface PackageHolder {
   name: string;
   idDocument: { kind: string; number: string };
@@ -73,7 +81,7 @@ export interface TracePackage {
     marking: Record<string, unknown>;
   };
   handling: { confidential: boolean; noOnwardSharing: boolean; purposeOnly: string | null; personData: 'included' | 'withheld'; rule: string };
-  search: { outcome: string; candidates: PackageCandidate[] } | null;
+  search: PackageSearch | null;
   weapon: PackageWeapon | null;
   preparedAt: string;
   auditHead: { seq: number; hash: string };
@@ -81,7 +89,7 @@ export interface TracePackage {
 
 export interface PackageParts {
   trace: InternationalTraceEntity;
-  search: { outcome: string; candidates: PackageCandidate[] } | null;
+  search: PackageSearch | null;
   record: TraceRecordDto | null;
   steps: readonly TransferStep[];
   recoveries: readonly RecoveryDto[];

@@ -20,7 +20,7 @@ interface Trace {
 
 interface PackageJson {
   handling: { confidential: boolean; noOnwardSharing: boolean; personData: string };
-  search: { outcome: string; candidates: Array<{ registryNumber: string; match: string }> } | null;
+  search: { outcome: string; narrowedBy: string[]; candidates: Array<{ registryNumber: string; match: string }> } | null;
   weapon: {
     registration: { registryNumber: string };
     marking: { serialNumber: string };
@@ -145,7 +145,7 @@ describe('international traces (ITI)', () => {
     const pack = JSON.parse(text) as PackageJson;
     const sha256 = createHash('sha256').update(text).digest('hex');
     expect(response.headers['x-package-sha256']).toBe(sha256);
-    expect(pack.search).toMatchObject({ outcome: 'traced' });
+    expect(pack.search).toMatchObject({ outcome: 'traced', narrowedBy: ['make', 'type'] });
     expect(pack.search!.candidates[0]).toMatchObject({ registryNumber: weapon.registryNumber, match: 'normalized' });
     expect(pack.weapon!.registration.registryNumber).toBe(weapon.registryNumber);
     expect(pack.weapon!.marking.serialNumber).toBe(`KX-${digits}`);
@@ -201,13 +201,18 @@ describe('international traces (ITI)', () => {
   it('marks a confidential package so and withholds holders unless onward sharing is also ruled out', async () => {
     const digits = randomInt(1e6, 1e7);
     const weapon = await soldWeapon(`KX-${digits}`, await holder('Marta Ríos'), await holder('Pedro Luna'));
-    const created = await file(supervisor, incoming(`kx ${digits}`, { restrictions: { confidential: true, noOnwardSharing: false } })).expect(201);
+    // The make abbreviated as the other state's form has it, unknown to the catalogue: the serial alone finds it.
+    const created = await file(
+      supervisor,
+      incoming(`kx ${digits}`, { marking: { make: 'GLK Austria', type: 'pistol', serialNumber: `kx ${digits}` }, restrictions: { confidential: true, noOnwardSharing: false } }),
+    ).expect(201);
 
     // Police read it without a purpose: it names nobody.
     const response = await packageOf(police, created.body.id as string, 'json', '');
     const text = (response.body as Buffer).toString('utf8');
     const pack = JSON.parse(text) as PackageJson;
     expect(pack.handling).toMatchObject({ confidential: true, noOnwardSharing: false, personData: 'withheld' });
+    expect(pack.search).toMatchObject({ outcome: 'traced', narrowedBy: [] });
     expect(pack.weapon!.registration.registryNumber).toBe(weapon.registryNumber);
     expect(pack.weapon!.transfers).toHaveLength(1);
     expect(pack.weapon!.holders).toBeNull();
