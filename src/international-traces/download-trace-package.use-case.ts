@@ -39,7 +39,8 @@ export class DownloadTracePackageUseCase {
         entityType: 'international_trace',
         entityId: id,
         before: null,
-        after: { format, sha256: found.sha256, purpose, owners },
+        // ownerIds puts the read in each holder's access log (GET /owners/:id/access-log).
+        after: { format, sha256: found.sha256, purpose, ownerIds: owners },
       });
       return found;
     });

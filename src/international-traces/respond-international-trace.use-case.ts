@@ -39,7 +39,15 @@ export class RespondInternationalTraceUseCase {
         entityType: 'international_trace',
         entityId: id,
         before: { status: 'open' },
-        after: { status: trace.status, summary: input.summary, packageSha256: pack.sha256, outcome: pack.outcome, weaponId: pack.weaponId },
+        // The holders the package names left the country: ownerIds puts it in their access log.
+        after: {
+          status: trace.status,
+          summary: input.summary,
+          packageSha256: pack.sha256,
+          outcome: pack.outcome,
+          weaponId: pack.weaponId,
+          ownerIds: pack.namesOwners ?? [],
+        },
       });
       return toInternationalTraceDto(trace, pack);
     });

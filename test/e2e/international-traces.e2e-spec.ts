@@ -193,6 +193,14 @@ describe('international traces (ITI)', () => {
     const responded = (await auditActions(trace.id)).find((entry) => entry.action === 'international_trace.responded');
     expect(responded?.after).toMatchObject({ status: 'answered', packageSha256: sha256 });
 
+    // Each holder's access log shows who read the package, why, and that it was sent abroad.
+    const log = await t.http.get(`/api/v1/owners/${second.id}/access-log`).set(bearer(admin.accessToken)).expect(200);
+    const actions = (log.body.items as Array<{ action: string; purpose: string | null; actor: { id: string } }>).filter((item) =>
+      item.action.startsWith('international_trace.'),
+    );
+    expect(actions.map((item) => item.action)).toEqual(expect.arrayContaining(['international_trace.responded', 'international_trace.package_downloaded']));
+    expect(actions.find((item) => item.action === 'international_trace.package_downloaded')).toMatchObject({ purpose: 'ITI trace test', actor: { id: police.id } });
+
     const again = await t.http.post(`/api/v1/international-traces/${trace.id}/respond`).set(bearer(police.accessToken)).send({ summary: 'again' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('TRACE_NOT_OPEN');
