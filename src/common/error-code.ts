@@ -44,6 +44,9 @@ export enum ErrorCode {
   PurposeRequired = 'PURPOSE_REQUIRED',
   InvalidSignature = 'INVALID_SIGNATURE',
   AlreadyCosigned = 'ALREADY_COSIGNED',
+  TraceNotOpen = 'TRACE_NOT_OPEN',
+  WrongTraceDirection = 'WRONG_TRACE_DIRECTION',
+  PackageNotReady = 'PACKAGE_NOT_READY',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -81,6 +84,9 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ReportNotReady:
     case ErrorCode.DuplicateImport:
     case ErrorCode.AlreadyCosigned:
+    case ErrorCode.TraceNotOpen:
+    case ErrorCode.WrongTraceDirection:
+    case ErrorCode.PackageNotReady:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -150,6 +156,9 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.PurposeRequired]: 'The purpose of this read of personal data is required',
   [ErrorCode.InvalidSignature]: 'The signature does not verify',
   [ErrorCode.AlreadyCosigned]: 'This witness already cosigned this checkpoint',
+  [ErrorCode.TraceNotOpen]: 'The international trace is no longer open',
+  [ErrorCode.WrongTraceDirection]: 'Not possible for a trace of this direction',
+  [ErrorCode.PackageNotReady]: 'The trace package is not ready',
 };
 
 export function titleOf(code: ErrorCode): string {

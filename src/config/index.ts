@@ -4,6 +4,7 @@ import { parseAuthConfig } from './auth.config';
 import { parseDatabaseConfig } from './database.config';
 import { ConfigurationError, validateAll } from './env';
 import { parseImportsConfig } from './imports.config';
+import { parseItiConfig } from './iti.config';
 import { parseReconciliationConfig } from './reconciliation.config';
 import { parseRedisConfig } from './redis.config';
 
@@ -17,6 +18,8 @@ export { databaseConfig } from './database.config';
 export type { DatabaseConfig } from './database.config';
 export { importsConfig, parseImportsConfig } from './imports.config';
 export type { ImportsConfig } from './imports.config';
+export { itiConfig, parseItiConfig } from './iti.config';
+export type { ItiConfig } from './iti.config';
 export { reconciliationConfig } from './reconciliation.config';
 export type { ReconciliationConfig } from './reconciliation.config';
 export { redisConfig } from './redis.config';
@@ -44,6 +47,7 @@ export function validateEnvironment(env: NodeJS.ProcessEnv, role: ProcessRole = 
     parseAuditConfig,
     parseImportsConfig,
     parseReconciliationConfig,
+    parseItiConfig,
   ]);
   const app = parseAppConfig(env);
   if (app.env === 'production') {

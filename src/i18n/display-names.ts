@@ -77,7 +77,7 @@ export const DISPLAY_NAMES = {
     amnesty: { es: 'amnistía', en: 'amnesty' },
   },
   /** How a holding period began: the first registration, or the kind of the transfer. */
-  custodyStart: {
+  transferKind: {
     registration: { es: 'registro', en: 'registration' },
     sale: { es: 'compraventa', en: 'sale' },
     donation: { es: 'donación', en: 'donation' },
@@ -112,6 +112,15 @@ export const DISPLAY_NAMES = {
     traced: { es: 'rastreada', en: 'traced' },
     multiple_candidates: { es: 'varias candidatas', en: 'multiple candidates' },
     not_found: { es: 'no encontrada', en: 'not found' },
+    refused: { es: 'denegada', en: 'refused' },
+  },
+  acquisitionKind: {
+    domestic_purchase: { es: 'compra nacional', en: 'domestic purchase' },
+    import: { es: 'importación', en: 'import' },
+    inheritance: { es: 'herencia', en: 'inheritance' },
+    manufacture: { es: 'fabricación', en: 'manufacture' },
+    legacy_record: { es: 'registro anterior', en: 'legacy record' },
+    recovery: { es: 'recuperación por el Estado', en: 'recovery by the State' },
   },
   diversionPoint: {
     theft: { es: 'robo', en: 'theft' },

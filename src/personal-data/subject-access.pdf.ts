@@ -81,7 +81,7 @@ export function writeSubjectAccessPdf(pdf: PdfSections, record: SubjectAccessRec
   table(
     pdf,
     label.transfers,
-    [col('date', 0.9, { type: 'date' }), col('kind', 0.9, { heading: 'type', display: 'custodyStart' }), col('weaponId', 2, { heading: 'weapon' }), col('documentRef', 1, { heading: 'document' })],
+    [col('date', 0.9, { type: 'date' }), col('kind', 0.9, { heading: 'type', display: 'transferKind' }), col('weaponId', 2, { heading: 'weapon' }), col('documentRef', 1, { heading: 'document' })],
     record.transfers,
     label.noTransfers,
   );

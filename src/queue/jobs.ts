@@ -12,6 +12,7 @@ export enum JobName {
   BuildReport = 'report.build',
   RunImport = 'import.run',
   Reconcile = 'reconciliation.run',
+  PrepareTracePackage = 'international-trace.prepare-package',
 }
 
 export interface JobPayloads {
@@ -22,6 +23,7 @@ export interface JobPayloads {
   [JobName.RunImport]: { importId: string };
   /** A requested run names its row; a scheduled firing carries nothing and is keyed by its job id. */
   [JobName.Reconcile]: { runId?: string };
+  [JobName.PrepareTracePackage]: { packageId: string };
 }
 
 /**
@@ -45,6 +47,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.BuildReport]: QueueName.Bulk,
   [JobName.RunImport]: QueueName.Bulk,
   [JobName.Reconcile]: QueueName.Bulk,
+  [JobName.PrepareTracePackage]: QueueName.Interactive,
 };
 
 /** What a handler learns about the run it is in, besides its payload. */

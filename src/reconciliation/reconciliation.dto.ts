@@ -22,6 +22,7 @@ export class FindingCountsDto {
   MISSING_BALLISTICS: number;
   @ApiProperty({ description: 'A lawfully held weapon handed in anonymously under an amnesty, still with the State: follow up its holder' })
   SURRENDERED_BY_THIRD_PARTY: number;
+  @ApiProperty({ description: 'An incoming international trace (ITI) still open past its due date' }) TRACE_OVERDUE: number;
 }
 
 export class AuditChainSummaryDto {

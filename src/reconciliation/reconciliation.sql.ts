@@ -150,6 +150,21 @@ export const FINDING_STATEMENTS: readonly FindingStatement[] = [
          AND w.status = ANY($1::text[])`,
     params: () => [[WeaponStatus.Seized, WeaponStatus.InStateCustody]],
   },
+  {
+    // An incoming international trace (ITI) still open past its due date: the requesting state
+    // is owed an answer. Named by the weapon the queue matched, when it matched one; served by
+    // ix_international_traces_open_due.
+    kind: 'TRACE_OVERDUE',
+    select: `
+      SELECT p.weapon_id, NULL::uuid AS holder_id,
+             jsonb_build_object('internationalTraceId', it.id, 'state', it.state, 'agencyReference', it.agency_reference,
+                                'receivedAt', it.received_at, 'dueAt', it.due_at) AS evidence
+        FROM international_traces it
+        LEFT JOIN international_trace_packages p ON p.id = it.id
+       WHERE it.status = 'open' AND it.direction = 'incoming'
+         AND it.due_at < $1::timestamptz`,
+    params: ({ at }) => [at.toISOString()],
+  },
 ];
 
 /** The statement that stores one kind's findings for a run and returns how many it wrote. */

@@ -16,5 +16,6 @@ import { RecordRecoveryUseCase } from './record-recovery.use-case';
   imports: [RegistryModule, OwnersModule, ReferenceModule, AlertsModule, TraceModule],
   controllers: [RecoveriesController, DestructionBatchesController],
   providers: [RecordRecoveryUseCase, RecoveriesQuery, RecordDestructionBatchUseCase, DestructionBatchesQuery],
+  exports: [RecoveriesQuery],
 })
 export class RecoveriesModule {}

@@ -76,6 +76,18 @@ export class RecoveriesQuery {
     return toRecoveryDto(row);
   }
 
+  /**
+   * The recoveries that brought a weapon into the State's hands, oldest first (what another
+   * module, international tracing, reads of a weapon's recovery); served by ix_recovery_items_weapon.
+   */
+  async ofWeapon(weaponId: string): Promise<RecoveryDto[]> {
+    const rows = (await this.dataSource.query(
+      `${SELECT} WHERE r.id IN (SELECT i.recovery_id FROM recovery_items i WHERE i.weapon_id = $1) ORDER BY r.date, r.id`,
+      [weaponId],
+    )) as RecoveryRow[];
+    return rows.map(toRecoveryDto);
+  }
+
   /** Newest first, walking (date, id) on the index of whichever filter is given. */
   async list(query: RecoveryQuery, principal: Principal): Promise<Page<RecoveryDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;

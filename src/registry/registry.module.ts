@@ -1,3 +1,4 @@
+import { MissingWeaponChanges } from './interpol-stolen.query';
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OwnersModule } from '../owners/owners.module';
@@ -37,6 +38,7 @@ import { WeaponsQuery } from './weapons.query';
     WeaponRegistrations,
     RegistrationBatch,
     RecoveredWeapons,
+    MissingWeaponChanges,
   ],
   // IdempotencyModule is passed on for imports, which take it from here.
   exports: [
@@ -48,6 +50,7 @@ import { WeaponsQuery } from './weapons.query';
     WeaponRegistrations,
     RegistrationBatch,
     RecoveredWeapons,
+    MissingWeaponChanges,
   ],
 })
 export class RegistryModule {}

@@ -104,7 +104,7 @@ export const COLUMN_HEADINGS = {
   position: { es: 'N.º', en: 'No.' },
   from: { es: 'Desde', en: 'From' },
   to: { es: 'Hasta', en: 'To' },
-  custodyStart: { es: 'Inicio', en: 'Began by' },
+  transferKind: { es: 'Inicio', en: 'Began by' },
   occurredAt: { es: 'Fecha', en: 'Date' },
   event: { es: 'Evento', en: 'Event' },
   reference: { es: 'Referencia', en: 'Reference' },

@@ -13,7 +13,7 @@ const CUSTODY_COLUMNS: readonly Column[] = [
   col('ownerDistrict', 0.9, { heading: 'district', display: 'district' }),
   col('from', 0.9, { type: 'date' }),
   col('to', 0.9, { type: 'date' }),
-  col('kind', 1, { heading: 'custodyStart', display: 'custodyStart' }),
+  col('kind', 1, { heading: 'transferKind', display: 'transferKind' }),
 ];
 const EVENT_COLUMNS: readonly Column[] = [
   col('from', 1.1, { heading: 'occurredAt', type: 'timestamp' }),

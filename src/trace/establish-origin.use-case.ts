@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { actorOf, AuditService } from '../audit/audit.service';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditActor, actorOf, AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
 import type { EstablishOriginDto, TraceRequestDto } from './trace-request.dto';
@@ -20,28 +20,35 @@ export class EstablishOriginUseCase {
   ) {}
 
   async execute(id: string, input: EstablishOriginDto, context: RequestContext): Promise<TraceRequestDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(TraceRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!request) throw new NotFoundError('Trace request', id);
-      const before = request.illicitOrigin;
-      request.illicitOrigin = {
-        established: input.established,
-        method: input.method,
-        diversionPoint: input.diversionPoint,
-        notes: input.notes ?? null,
-        establishedBy: context.principal!.id,
-        establishedAt: new Date().toISOString(),
-      };
-      request.version += 1;
-      await manager.save(request);
-      await this.audit.append(manager, actorOf(context), {
-        action: 'trace_request.origin_established',
-        entityType: 'trace_request',
-        entityId: id,
-        before: { illicitOrigin: before },
-        after: { illicitOrigin: request.illicitOrigin },
-      });
-      return toTraceRequestDto(request);
+    return this.dataSource.transaction((manager) => this.within(manager, id, input, actorOf(context), context.principal!.id));
+  }
+
+  /**
+   * The same finding, written in the caller's transaction: another module's use case (an
+   * international trace's foreign answer naming the diversion point) records it together with
+   * its own change, all or nothing.
+   */
+  async within(manager: EntityManager, id: string, input: EstablishOriginDto, actor: AuditActor, establishedBy: string): Promise<TraceRequestDto> {
+    const request = await manager.findOne(TraceRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!request) throw new NotFoundError('Trace request', id);
+    const before = request.illicitOrigin;
+    request.illicitOrigin = {
+      established: input.established,
+      method: input.method,
+      diversionPoint: input.diversionPoint,
+      notes: input.notes ?? null,
+      establishedBy,
+      establishedAt: new Date().toISOString(),
+    };
+    request.version += 1;
+    await manager.save(request);
+    await this.audit.append(manager, actor, {
+      action: 'trace_request.origin_established',
+      entityType: 'trace_request',
+      entityId: id,
+      before: { illicitOrigin: before },
+      after: { illicitOrigin: request.illicitOrigin },
     });
+    return toTraceRequestDto(request);
   }
 }

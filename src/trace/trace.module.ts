@@ -37,6 +37,6 @@ import { ViewTraceRecordUseCase } from './view-trace-record.use-case';
     TraceRequestFilings,
     EstablishOriginUseCase,
   ],
-  exports: [TraceRecords, TraceRequestFilings, TraceRequestsQuery],
+  exports: [TraceRecords, TraceRequestFilings, TraceSearch, TraceRequestsQuery, EstablishOriginUseCase],
 })
 export class TraceModule {}

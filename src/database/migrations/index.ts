@@ -21,6 +21,7 @@ import { ReportKindSubjectAccess1795879220000 } from './1795879220000-report-kin
 import { Recoveries1795879300000 } from './1795879300000-recoveries';
 import { Statistics1795879300100 } from './1795879300100-statistics';
 import { WeaponCountChanges1795879400000 } from './1795879400000-weapon-count-changes';
+import { InternationalTraces1795879800000 } from './1795879800000-international-traces';
 import { ReportLanguage1795880000000 } from './1795880000000-report-language';
 
 /** Applied in this order; a new migration is added at the end. */
@@ -48,5 +49,6 @@ export const migrations = [
   Recoveries1795879300000,
   Statistics1795879300100,
   WeaponCountChanges1795879400000,
+  InternationalTraces1795879800000,
   ReportLanguage1795880000000,
 ];

@@ -1,0 +1,3 @@
+import { InternationalTraceEntity, TracePackageEntity } from './international-trace.entity';
+
+export const internationalTracesEntities = [InternationalTraceEntity, TracePackageEntity];
