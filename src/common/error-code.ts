@@ -44,6 +44,10 @@ export enum ErrorCode {
   PurposeRequired = 'PURPOSE_REQUIRED',
   InvalidSignature = 'INVALID_SIGNATURE',
   AlreadyCosigned = 'ALREADY_COSIGNED',
+  LicenceAlreadySuspended = 'LICENCE_ALREADY_SUSPENDED',
+  LicenceNotSuspended = 'LICENCE_NOT_SUSPENDED',
+  EvidenceMissing = 'EVIDENCE_MISSING',
+  ProhibitionAlreadyLifted = 'PROHIBITION_ALREADY_LIFTED',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -81,6 +85,9 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ReportNotReady:
     case ErrorCode.DuplicateImport:
     case ErrorCode.AlreadyCosigned:
+    case ErrorCode.LicenceAlreadySuspended:
+    case ErrorCode.LicenceNotSuspended:
+    case ErrorCode.ProhibitionAlreadyLifted:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -90,6 +97,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.SameOwner:
     case ErrorCode.InvalidSignature:
     case ErrorCode.NotDestructible:
+    case ErrorCode.EvidenceMissing:
       return 422;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -150,6 +158,10 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.PurposeRequired]: 'The purpose of this read of personal data is required',
   [ErrorCode.InvalidSignature]: 'The signature does not verify',
   [ErrorCode.AlreadyCosigned]: 'This witness already cosigned this checkpoint',
+  [ErrorCode.LicenceAlreadySuspended]: 'The licence is already suspended',
+  [ErrorCode.LicenceNotSuspended]: 'The licence is not suspended',
+  [ErrorCode.EvidenceMissing]: 'The evidence this licence needs is missing',
+  [ErrorCode.ProhibitionAlreadyLifted]: 'The prohibition is already lifted',
 };
 
 export function titleOf(code: ErrorCode): string {

@@ -60,13 +60,25 @@ describe('Location on every 201 and 202', () => {
         status: 201,
         post: () =>
           post(`/api/v1/owners/${holder.id}/licences`, {
-            kind: 'carry',
+            kind: 'dealer',
             number: `LOC-${randomUUID().slice(0, 8)}`,
             issuedAt: daysFromToday(-30),
             expiresAt: daysFromToday(300),
             weaponTypes: ['pistol'],
           }),
         expected: () => `/api/v1/owners/${holder.id}/licences`,
+      },
+      {
+        name: 'POST /owners/:id/evidence',
+        status: 201,
+        post: () =>
+          post(`/api/v1/owners/${holder.id}/evidence`, {
+            kind: 'drug_test',
+            issuedAt: daysFromToday(-3),
+            validUntil: daysFromToday(87),
+            reference: 'LAB-LOC-1',
+          }),
+        expected: () => `/api/v1/owners/${holder.id}/evidence`,
       },
       {
         name: 'POST /weapons',
