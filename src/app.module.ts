@@ -17,6 +17,7 @@ import { UsersModule } from './users/users.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { RecoveriesModule } from './recoveries/recoveries.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { ProhibitionsModule } from './prohibitions/prohibitions.module';
 
 @Module({
   imports: [
@@ -38,6 +39,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     PersonalDataModule,
     RecoveriesModule,
     StatisticsModule,
+    ProhibitionsModule,
   ],
 })
 export class AppModule {}

@@ -13,6 +13,7 @@ import { importsEntities } from '../imports/imports.entities';
 import { reconciliationEntities } from '../reconciliation/reconciliation.entities';
 import { reportsEntities } from '../reports/reports.entities';
 import { alertsEntities } from '../alerts/alerts.entities';
+import { prohibitionsEntities } from '../prohibitions/prohibitions.entities';
 
 /** Every mapped table, so the app and the CLI data source see the same model. */
 export const entities = [
@@ -32,4 +33,5 @@ export const entities = [
   ...reportsEntities,
   ...importsEntities,
   ...alertsEntities,
+  ...prohibitionsEntities,
 ];

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditService } from '../audit/audit.service';
-import { assertInJurisdiction } from '../auth/jurisdiction';
-import type { Principal } from '../auth/principal';
 import { NotFoundError } from '../common/domain-error';
 import { todayInPanama } from './calendar';
 import { isSuspendedOn } from './licence-in-force';
@@ -27,11 +25,14 @@ export interface CourtOrderRef {
 export class CourtOrders {
   constructor(private readonly audit: AuditService) {}
 
-  /** The owner locked FOR UPDATE (a prohibition and a licence change of theirs run one after the other), in the principal's jurisdiction. */
-  async lockOwner(manager: EntityManager, ownerId: string, principal: Principal | null): Promise<{ id: string; status: string; district: string }> {
+  /**
+   * The owner locked FOR UPDATE, so a prohibition, its lifting and the owner's licence changes
+   * (which lock the owner FOR SHARE) run one after the other. Court orders are national: no
+   * jurisdiction applies.
+   */
+  async lockOwner(manager: EntityManager, ownerId: string): Promise<{ id: string; status: string; district: string }> {
     const owner = await manager.findOne(OwnerEntity, { where: { id: ownerId }, lock: { mode: 'pessimistic_write' } });
     if (!owner) throw new NotFoundError('Owner', ownerId);
-    assertInJurisdiction(principal, owner.district);
     return { id: owner.id, status: owner.status, district: owner.district };
   }
 
