@@ -22,6 +22,8 @@ export class FindingCountsDto {
   MISSING_BALLISTICS: number;
   @ApiProperty({ description: 'A lawfully held weapon handed in anonymously under an amnesty, still with the State: follow up its holder' })
   SURRENDERED_BY_THIRD_PARTY: number;
+  @ApiProperty({ description: 'A holder under an active court prohibition still has a weapon in hand 30 days after the order took effect' })
+  SURRENDER_OVERDUE: number;
 }
 
 export class AuditChainSummaryDto {

@@ -15,6 +15,7 @@ const KINDS = [
   'MISSING_AUDIT',
   'MISSING_BALLISTICS',
   'SURRENDERED_BY_THIRD_PARTY',
+  'SURRENDER_OVERDUE',
 ];
 
 const counts = (found: Record<string, number>): Record<string, number> =>
