@@ -8,6 +8,7 @@ import {
   authConfig,
   databaseConfig,
   importsConfig,
+  notificationsConfig,
   reconciliationConfig,
   redisConfig,
   validateEnvironment,
@@ -23,7 +24,7 @@ import { RedisModule } from './redis/redis.module';
       isGlobal: true,
       ignoreEnvFile: true,
       cache: true,
-      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig, reconciliationConfig],
+      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig, reconciliationConfig, notificationsConfig],
       validate: validateEnvironment,
     }),
     TypeOrmModule.forRootAsync({

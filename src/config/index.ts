@@ -4,6 +4,7 @@ import { parseAuthConfig } from './auth.config';
 import { parseDatabaseConfig } from './database.config';
 import { ConfigurationError, validateAll } from './env';
 import { parseImportsConfig } from './imports.config';
+import { parseNotificationsConfig } from './notifications-env';
 import { parseReconciliationConfig } from './reconciliation.config';
 import { parseRedisConfig } from './redis.config';
 
@@ -17,6 +18,8 @@ export { databaseConfig } from './database.config';
 export type { DatabaseConfig } from './database.config';
 export { importsConfig, parseImportsConfig } from './imports.config';
 export type { ImportsConfig } from './imports.config';
+export { notificationsConfig } from './notifications.config';
+export type { NotificationsConfig } from './notifications.config';
 export { reconciliationConfig } from './reconciliation.config';
 export type { ReconciliationConfig } from './reconciliation.config';
 export { redisConfig } from './redis.config';
@@ -44,6 +47,7 @@ export function validateEnvironment(env: NodeJS.ProcessEnv, role: ProcessRole = 
     parseAuditConfig,
     parseImportsConfig,
     parseReconciliationConfig,
+    parseNotificationsConfig,
   ]);
   const app = parseAppConfig(env);
   if (app.env === 'production') {
