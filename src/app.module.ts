@@ -18,6 +18,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
 import { RecoveriesModule } from './recoveries/recoveries.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { ProhibitionsModule } from './prohibitions/prohibitions.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { ProhibitionsModule } from './prohibitions/prohibitions.module';
     RecoveriesModule,
     StatisticsModule,
     ProhibitionsModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -6,12 +6,13 @@ import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReportsModule } from './reports/reports.module';
 import { QueueModule } from './queue/queue.module';
 import { TraceModule } from './trace/trace.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 /**
  * The queue workers alone, without the HTTP API (`npm run worker`). Every module that owns
  * a `@JobHandler` is imported here; the queue refuses to start if a job has no handler.
  */
 @Module({
-  imports: [CoreModule, QueueModule, TraceModule, AuditCheckpointsModule, ReconciliationModule, ReportsModule, ImportsModule],
+  imports: [CoreModule, QueueModule, TraceModule, AuditCheckpointsModule, ReconciliationModule, ReportsModule, ImportsModule, NotificationsModule],
 })
 export class WorkerModule {}

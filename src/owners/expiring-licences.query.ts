@@ -6,6 +6,8 @@ import { EXPIRING_LICENCES_SQL } from './expiring-licences.sql';
 export interface ExpiringLicence {
   id: string;
   ownerId: string;
+  /** The owner's district now. */
+  district: string;
   number: string;
   /** YYYY-MM-DD */
   expiresAt: string;
@@ -20,9 +22,10 @@ export class ExpiringLicences {
     const rows = (await this.dataSource.query(EXPIRING_LICENCES_SQL, [firstDay, lastDay])) as Array<{
       id: string;
       owner_id: string;
+      district: string;
       number: string;
       expires_at: string;
     }>;
-    return rows.map((row) => ({ id: row.id, ownerId: row.owner_id, number: row.number, expiresAt: row.expires_at }));
+    return rows.map((row) => ({ id: row.id, ownerId: row.owner_id, district: row.district, number: row.number, expiresAt: row.expires_at }));
   }
 }

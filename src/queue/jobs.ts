@@ -12,6 +12,8 @@ export enum JobName {
   BuildReport = 'report.build',
   RunImport = 'import.run',
   Reconcile = 'reconciliation.run',
+  WriteReminders = 'notifications.run',
+  DeliverNotification = 'notifications.deliver',
 }
 
 export interface JobPayloads {
@@ -22,6 +24,9 @@ export interface JobPayloads {
   [JobName.RunImport]: { importId: string };
   /** A requested run names its row; a scheduled firing carries nothing and is keyed by its job id. */
   [JobName.Reconcile]: { runId?: string };
+  /** As for reconciliation: a requested run names its row, a scheduled firing is keyed by its job id. */
+  [JobName.WriteReminders]: { runId?: string };
+  [JobName.DeliverNotification]: { notificationId: string };
 }
 
 /**
@@ -45,6 +50,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.BuildReport]: QueueName.Bulk,
   [JobName.RunImport]: QueueName.Bulk,
   [JobName.Reconcile]: QueueName.Bulk,
+  [JobName.WriteReminders]: QueueName.Background,
+  [JobName.DeliverNotification]: QueueName.Background,
 };
 
 /** What a handler learns about the run it is in, besides its payload. */

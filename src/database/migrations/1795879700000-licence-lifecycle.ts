@@ -125,6 +125,7 @@ export class LicenceLifecycle1795879700000 implements MigrationInterface {
       CREATE TABLE "notifications" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "owner_id" uuid NOT NULL,
+        "district" text NOT NULL,
         "kind" text NOT NULL,
         "document_id" uuid NOT NULL,
         "document_number" text NOT NULL,
@@ -146,6 +147,9 @@ export class LicenceLifecycle1795879700000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "ix_notifications_created" ON "notifications" ("created_at", "id")`);
     await queryRunner.query(`CREATE INDEX "ix_notifications_owner" ON "notifications" ("owner_id", "created_at", "id")`);
+    // Scoped readers (officers, supervisors) see the notifications of their districts: the owner's
+    // district when the notification was written, so the list never reads the owners table.
+    await queryRunner.query(`CREATE INDEX "ix_notifications_district" ON "notifications" ("district", "created_at", "id")`);
     await queryRunner.query(`CREATE INDEX "ix_notifications_pending" ON "notifications" ("created_at") WHERE "status" = 'pending'`);
   }
 
