@@ -36,7 +36,10 @@ export class NotificationsController {
 
   @Get('runs/:id')
   @Roles(...NOTIFICATION_RUNNERS)
-  @ApiOperation({ summary: 'A reminders run: its status and how many notifications it wrote' })
+  @ApiOperation({
+    summary: 'A reminders run: its status and how many notifications it wrote',
+    description: 'The path POST /notifications/run answers with; queued, running, then completed (with `written`) or failed.',
+  })
   @ApiOkResponse({ type: NotificationRunDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   getRun(@Param('id', uuidParam()) id: string): Promise<NotificationRunDto> {

@@ -44,7 +44,13 @@ export function writeSubjectAccessPdf(pdf: PdfSections, record: SubjectAccessRec
   for (const [field, value] of identity) pdf.row({ field, value: cell(value) });
   pdf.endTable();
   table(pdf, 'Licencias', [col('kind', 'Tipo', 1), col('number', 'Número', 1.2), col('issuedAt', 'Emitida', 1), col('expiresAt', 'Vence', 1), col('status', 'Estado', 0.8)], record.licences as unknown as Array<Record<string, unknown>>, 'Ninguna licencia.');
-  table(pdf, 'Evidencias', [col('kind', 'Tipo', 1)], record.evidence as Array<Record<string, unknown>>, 'El registro no guarda evidencias de esta persona.');
+  table(
+    pdf,
+    'Evidencias',
+    [col('kind', 'Tipo', 1.4), col('reference', 'Referencia', 1.2), col('issuedAt', 'Emitida', 0.9), col('validUntil', 'Válida hasta', 0.9)],
+    record.evidence as unknown as Array<Record<string, unknown>>,
+    'El registro no guarda evidencias de esta persona.',
+  );
   table(
     pdf,
     'Armas en su poder y que tuvo',
