@@ -131,6 +131,24 @@ describe('court prohibitions', () => {
     expect((await post(supervisor, `/prohibitions/00000000-0000-4000-8000-000000000000/lift`, { reason: 'x' })).status).toBe(404);
   });
 
+  it('serialises a court order with concurrent licence changes of the same owner: no deadlock, no 500', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { ownerId, licenceIds } = await armedHolder();
+      const answers = await Promise.all([
+        post(supervisor, `/owners/${ownerId}/prohibitions`, order()),
+        post(officer, `/licences/${licenceIds[0]}/suspend`, { reason: 'concurrent' }),
+        post(officer, `/licences/${licenceIds[1]}/renew`, { expiresAt: daysFromToday(900) }),
+      ]);
+      expect(answers[0].status).toBe(201);
+      // The suspension lands first (then the order leaves that licence alone) or finds it suspended by the order.
+      expect([200, 409]).toContain(answers[1].status);
+      // Renewal lands first, or finds the owner prohibited.
+      expect([200, 422]).toContain(answers[2].status);
+      const licences = await t.http.get(`/api/v1/owners/${ownerId}/licences`).set(bearer(officer.accessToken)).expect(200);
+      for (const id of licenceIds) expect(licences.body.find((l: { id: string }) => l.id === id).status).toBe('suspended');
+    }
+  });
+
   it('finds SURRENDER_OVERDUE once 30 days have passed with a weapon still in hand', async () => {
     const overdue = await armedHolder();
     const recent = await armedHolder();
