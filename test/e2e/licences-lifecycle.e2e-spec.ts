@@ -1,3 +1,4 @@
+import { importFile, importRow, type ImportHolder } from '../support/imports';
 import { daysFromToday, issueLicence, makeOwner, registerWeapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
@@ -71,6 +72,17 @@ describe('licence lifecycle: suspension, reinstatement, renewal, evidence', () =
     });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('RECIPIENT_NOT_LICENSED');
+  });
+
+  it('rejects the import rows of a holder whose licence is suspended, alone', async () => {
+    const suspended = await makeOwner(t, officer);
+    const licence = await issueLicence(t, officer, suspended.id);
+    const fine = await makeOwner(t, officer);
+    await issueLicence(t, officer, fine.id);
+    await post(officer, `/licences/${licence.id}/suspend`, { reason: 'Revisión' }).expect(200);
+    const result = await importFile(t, officer, [importRow(fine as unknown as ImportHolder), importRow(suspended as unknown as ImportHolder)]);
+    expect(result).toMatchObject({ status: 'completed', accepted: 1, rejected: 1 });
+    expect(result.errors).toEqual([expect.objectContaining({ row: 3, code: 'HOLDER_NOT_LICENSED' })]);
   });
 
   it('ends a suspension by itself after its `until` day', async () => {
