@@ -18,6 +18,8 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
 import { RecoveriesModule } from './recoveries/recoveries.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { InternationalTracesModule } from './international-traces/international-traces.module';
+import { ProhibitionsModule } from './prohibitions/prohibitions.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
   imports: [
@@ -40,6 +42,8 @@ import { InternationalTracesModule } from './international-traces/international-
     RecoveriesModule,
     StatisticsModule,
     InternationalTracesModule,
+    ProhibitionsModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

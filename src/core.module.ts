@@ -9,6 +9,7 @@ import {
   databaseConfig,
   importsConfig,
   itiConfig,
+  notificationsConfig,
   reconciliationConfig,
   redisConfig,
   validateEnvironment,
@@ -24,7 +25,7 @@ import { RedisModule } from './redis/redis.module';
       isGlobal: true,
       ignoreEnvFile: true,
       cache: true,
-      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig, reconciliationConfig, itiConfig],
+      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig, reconciliationConfig, itiConfig, notificationsConfig],
       validate: validateEnvironment,
     }),
     TypeOrmModule.forRootAsync({

@@ -39,7 +39,7 @@ export class AlertDto {
   @ApiProperty({
     enum: ALERT_SOURCES,
     description:
-      'What triggered it: a registration attempt on the marking, a trace search, or a trace request that matched the weapon',
+      'What triggered it: a registration attempt on the marking, a trace search, a trace request that matched the weapon, or a court prohibition of its holder (surrender_required: SURRENDER_REQUIRED, the weapon must be handed in)',
   })
   source: AlertSource;
   @ApiProperty({ enum: ALERT_STATUSES }) status: AlertStatus;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ALERT_SOURCES = ['registration_attempt', 'trace_search', 'trace_request'] as const;
+export const ALERT_SOURCES = ['registration_attempt', 'trace_search', 'trace_request', 'surrender_required'] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -15,7 +15,7 @@ export interface AlertWeapon {
   status: string;
 }
 
-/** A hit on a weapon reported lost or stolen. */
+/** A hit on a weapon reported lost or stolen, or a weapon a court prohibition requires its holder to surrender. */
 @Entity({ name: 'alerts' })
 export class AlertEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import type { AlertSource } from './alert.entity';
-import { INSERT_ALERTS_SQL } from './alerts.sql';
+import { ACKNOWLEDGE_MATCHING_SQL, INSERT_ALERTS_SQL } from './alerts.sql';
 
 export interface AlertInput {
   source: AlertSource;
@@ -75,6 +75,57 @@ export class AlertsService {
       );
       return [];
     }
+  }
+
+  /**
+   * For work whose alerts are part of its own outcome (a court prohibition's surrender alerts):
+   * inside the caller's transaction, without a savepoint, so a failed insert fails the caller
+   * and nothing is half-written. One audit entry per alert raised; an alert equal to one that
+   * exists is left out. Returns the new alerts' ids.
+   */
+  async raiseAll(manager: EntityManager, actor: AuditActor, inputs: readonly AlertInput[]): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AlertsService.raiseAll must run inside a transaction');
+    if (inputs.length === 0) return [];
+    const raised = await this.insert(manager, actor, inputs);
+    const entries = inputs.flatMap((input) => {
+      const id = raised.get(input.weaponId);
+      if (id === undefined) return [];
+      return [{ action: 'alert.raised', entityType: 'alert', entityId: id, before: null, after: { source: input.source, weaponId: input.weaponId, details: input.details } }];
+    });
+    await this.audit.appendMany(manager, actor, entries);
+    return entries.map((entry) => entry.entityId);
+  }
+
+  /**
+   * Acknowledges, inside the caller's transaction, the open alerts of `source` whose details
+   * contain `details` (the alerts a lifted court order raised), one audit entry each.
+   */
+  async acknowledgeMatching(
+    manager: EntityManager,
+    actor: AuditActor,
+    source: AlertSource,
+    details: Record<string, string>,
+  ): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AlertsService.acknowledgeMatching must run inside a transaction');
+    const [rows] = (await manager.query(ACKNOWLEDGE_MATCHING_SQL, [
+      source,
+      JSON.stringify(details),
+      actor.actorId,
+      actor.actorUsername,
+      new Date(),
+    ])) as [Array<{ id: string; weapon_id: string; version: number }>, number];
+    await this.audit.appendMany(
+      manager,
+      actor,
+      rows.map((row) => ({
+        action: 'alert.acknowledged',
+        entityType: 'alert',
+        entityId: row.id,
+        before: { status: 'open' },
+        after: { status: 'acknowledged', weaponId: row.weapon_id, version: row.version, ...details },
+      })),
+    );
+    return rows.map((row) => row.id);
   }
 
   /**

@@ -14,3 +14,13 @@ export const INSERT_ALERTS_SQL = `
     JOIN weapons w ON w.id = i."weaponId"
   ON CONFLICT DO NOTHING
   RETURNING id, weapon_id`;
+
+/**
+ * $1 source, $2 details the alerts must contain (jsonb @>), $3 actor id, $4 actor username, $5 when:
+ * the open alerts matching are acknowledged; returns them as they were.
+ */
+export const ACKNOWLEDGE_MATCHING_SQL = `
+  UPDATE alerts a
+     SET status = 'acknowledged', acknowledged_by = $3, acknowledged_by_username = $4, acknowledged_at = $5, version = a.version + 1
+   WHERE a.source = $1 AND a.status = 'open' AND a.details @> $2::jsonb
+  RETURNING a.id, a.weapon_id, a.version`;

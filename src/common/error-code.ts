@@ -47,6 +47,10 @@ export enum ErrorCode {
   TraceNotOpen = 'TRACE_NOT_OPEN',
   WrongTraceDirection = 'WRONG_TRACE_DIRECTION',
   PackageNotReady = 'PACKAGE_NOT_READY',
+  LicenceAlreadySuspended = 'LICENCE_ALREADY_SUSPENDED',
+  LicenceNotSuspended = 'LICENCE_NOT_SUSPENDED',
+  EvidenceMissing = 'EVIDENCE_MISSING',
+  ProhibitionAlreadyLifted = 'PROHIBITION_ALREADY_LIFTED',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -87,6 +91,9 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.TraceNotOpen:
     case ErrorCode.WrongTraceDirection:
     case ErrorCode.PackageNotReady:
+    case ErrorCode.LicenceAlreadySuspended:
+    case ErrorCode.LicenceNotSuspended:
+    case ErrorCode.ProhibitionAlreadyLifted:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -96,6 +103,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.SameOwner:
     case ErrorCode.InvalidSignature:
     case ErrorCode.NotDestructible:
+    case ErrorCode.EvidenceMissing:
       return 422;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -159,6 +167,10 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.TraceNotOpen]: 'The international trace is no longer open',
   [ErrorCode.WrongTraceDirection]: 'Not possible for a trace of this direction',
   [ErrorCode.PackageNotReady]: 'The trace package is not ready',
+  [ErrorCode.LicenceAlreadySuspended]: 'The licence is already suspended',
+  [ErrorCode.LicenceNotSuspended]: 'The licence is not suspended',
+  [ErrorCode.EvidenceMissing]: 'The evidence this licence needs is missing',
+  [ErrorCode.ProhibitionAlreadyLifted]: 'The prohibition is already lifted',
 };
 
 export function titleOf(code: ErrorCode): string {

@@ -5,6 +5,7 @@ import { parseDatabaseConfig } from './database.config';
 import { ConfigurationError, validateAll } from './env';
 import { parseImportsConfig } from './imports.config';
 import { parseItiConfig } from './iti.config';
+import { parseNotificationsConfig } from './notifications-env';
 import { parseReconciliationConfig } from './reconciliation.config';
 import { parseRedisConfig } from './redis.config';
 
@@ -20,6 +21,8 @@ export { importsConfig, parseImportsConfig } from './imports.config';
 export type { ImportsConfig } from './imports.config';
 export { itiConfig, parseItiConfig } from './iti.config';
 export type { ItiConfig } from './iti.config';
+export { notificationsConfig } from './notifications.config';
+export type { NotificationsConfig } from './notifications.config';
 export { reconciliationConfig } from './reconciliation.config';
 export type { ReconciliationConfig } from './reconciliation.config';
 export { redisConfig } from './redis.config';
@@ -48,6 +51,7 @@ export function validateEnvironment(env: NodeJS.ProcessEnv, role: ProcessRole = 
     parseImportsConfig,
     parseReconciliationConfig,
     parseItiConfig,
+    parseNotificationsConfig,
   ]);
   const app = parseAppConfig(env);
   if (app.env === 'production') {

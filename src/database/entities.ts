@@ -14,6 +14,8 @@ import { reconciliationEntities } from '../reconciliation/reconciliation.entitie
 import { reportsEntities } from '../reports/reports.entities';
 import { alertsEntities } from '../alerts/alerts.entities';
 import { internationalTracesEntities } from '../international-traces/international-traces.entities';
+import { prohibitionsEntities } from '../prohibitions/prohibitions.entities';
+import { notificationsEntities } from '../notifications/notifications.entities';
 
 /** Every mapped table, so the app and the CLI data source see the same model. */
 export const entities = [
@@ -34,4 +36,6 @@ export const entities = [
   ...importsEntities,
   ...alertsEntities,
   ...internationalTracesEntities,
+  ...prohibitionsEntities,
+  ...notificationsEntities,
 ];

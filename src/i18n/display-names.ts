@@ -151,6 +151,17 @@ export const DISPLAY_NAMES = {
     domestic: { es: 'nacional', en: 'domestic' },
     international: { es: 'internacional', en: 'international' },
   },
+  evidenceKind: {
+    psychological_evaluation: { es: 'evaluación psicológica', en: 'psychological evaluation' },
+    drug_test: { es: 'prueba toxicológica', en: 'drug test' },
+    criminal_record: { es: 'certificado de antecedentes penales', en: 'criminal-record certificate' },
+    shooting_test: { es: 'prueba de tiro', en: 'shooting test' },
+    training: { es: 'capacitación', en: 'training' },
+  },
+  notificationKind: {
+    licence_expiring: { es: 'licencia por vencer', en: 'licence expiring' },
+    certificate_expiring: { es: 'certificado por vencer', en: 'certificate expiring' },
+  },
 } satisfies Record<string, Names>;
 
 export type DisplayKind = keyof typeof DISPLAY_NAMES;

@@ -1,4 +1,4 @@
-import { anniversary, isAdultOn, isCalendarDate, todayInPanama } from './calendar';
+import { addDays, anniversary, isAdultOn, isCalendarDate, todayInPanama } from './calendar';
 
 describe('calendar', () => {
   it.each([
@@ -32,5 +32,13 @@ describe('calendar', () => {
     expect(isAdultOn('2008-02-29', '2026-02-28')).toBe(false);
     expect(isAdultOn('2008-02-29', '2026-03-01')).toBe(true);
     expect(isAdultOn('1950-01-01', '2026-05-17')).toBe(true);
+  });
+});
+
+describe('addDays', () => {
+  it('crosses months, leap days and years', () => {
+    expect(addDays('2026-12-04', 60)).toBe('2027-02-02');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
   });
 });

@@ -52,3 +52,10 @@ export function anniversary(day: string, years: number): string {
 export function isAdultOn(birthDate: string, day: string): boolean {
   return anniversary(birthDate, ADULT_AGE) <= day;
 }
+
+/** The calendar day `days` after `day` (before, when negative); both `YYYY-MM-DD`. */
+export function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const shifted = new Date(Date.UTC(year, month - 1, date + days));
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+}

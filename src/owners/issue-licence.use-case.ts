@@ -5,6 +5,7 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { NotFoundError } from '../common/domain-error';
 import { type RequestContext } from '../common/request-context';
+import { assertEvidenceInForce } from './evidence-rules';
 import { type IssueLicenceDto, type LicenceDto } from './licence.dto';
 import { LicenceEntity } from './licence.entity';
 import { toLicenceDto } from './licence.mapper';
@@ -31,6 +32,7 @@ export class IssueLicenceUseCase {
           where: { kind: input.kind, number: input.number },
         });
         if (clash) throw new DuplicateLicenceError(input.kind, input.number);
+        await assertEvidenceInForce(manager, ownerId, input.kind, input.issuedAt);
 
         const licence = await manager.save(
           manager.create(LicenceEntity, {
@@ -43,6 +45,10 @@ export class IssueLicenceUseCase {
             status: 'valid',
             revokedAt: null,
             revokedReason: null,
+            suspendedAt: null,
+            suspendedReason: null,
+            suspendedUntil: null,
+            suspendedByProhibition: null,
             version: 1,
           }),
         );

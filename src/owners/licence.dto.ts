@@ -1,12 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { type LicenceStatus } from './licence-in-force';
 import { LICENCE_KINDS, type LicenceKind } from './licence-kinds';
 import { IsCalendarDate, IsNotBefore, Tidy } from './owners.validators';
 import { WEAPON_TYPE_CODES, type WeaponTypeCode } from './weapon-types';
 
-const LICENCE_STATUSES: readonly LicenceStatus[] = ['valid', 'expired', 'revoked'];
+const LICENCE_STATUSES: readonly LicenceStatus[] = ['valid', 'suspended', 'expired', 'revoked'];
 
 export class IssueLicenceDto {
   @ApiProperty({ enum: LICENCE_KINDS, enumName: 'LicenceKind' })
@@ -50,6 +50,39 @@ export class RevokeLicenceDto {
   reason: string;
 }
 
+export class SuspendLicenceDto {
+  @ApiProperty({ example: 'Pending investigation, case 2026-0107', maxLength: 500 })
+  @Tidy()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: 'The last day of the suspension (Panama time); it ends by itself the day after. Absent: until reinstated.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  until?: string;
+}
+
+export class ReinstateLicenceDto {
+  @ApiProperty({ example: 'Investigation closed without charges', maxLength: 500 })
+  @Tidy()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class RenewLicenceDto {
+  @ApiProperty({ format: 'date', example: '2031-01-14', description: 'The new last day; after the current one and not in the past' })
+  @IsCalendarDate()
+  expiresAt: string;
+}
+
 export class LicenceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) ownerId: string;
@@ -66,4 +99,11 @@ export class LicenceDto {
   status: LicenceStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) revokedReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) suspendedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) suspendedReason: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Last day of the suspension; null: until reinstated' })
+  suspendedUntil: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The court prohibition that suspended it' })
+  suspendedByProhibition: string | null;
+  @ApiProperty({ example: 1 }) version: number;
 }

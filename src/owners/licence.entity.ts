@@ -15,6 +15,12 @@ export class LicenceEntity {
   @Column({ type: 'text', default: 'valid' }) status: StoredLicenceStatus;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column({ name: 'revoked_reason', type: 'text', nullable: true }) revokedReason: string | null;
+  @Column({ name: 'suspended_at', type: 'timestamptz', nullable: true }) suspendedAt: Date | null;
+  @Column({ name: 'suspended_reason', type: 'text', nullable: true }) suspendedReason: string | null;
+  /** The suspension's last day; null: until reinstated. */
+  @Column({ name: 'suspended_until', type: 'date', nullable: true }) suspendedUntil: string | null;
+  /** The court prohibition that suspended it, whose lifting reinstates it. */
+  @Column({ name: 'suspended_by_prohibition', type: 'uuid', nullable: true }) suspendedByProhibition: string | null;
   @Column({ type: 'integer', default: 1 }) version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -15,5 +15,10 @@ export function toLicenceDto(licence: LicenceEntity, today: string = todayInPana
     status: licenceStatusOn(licence, today),
     revokedAt: licence.revokedAt ? licence.revokedAt.toISOString() : null,
     revokedReason: licence.revokedReason,
+    suspendedAt: licence.suspendedAt ? licence.suspendedAt.toISOString() : null,
+    suspendedReason: licence.suspendedReason,
+    suspendedUntil: licence.suspendedUntil,
+    suspendedByProhibition: licence.suspendedByProhibition,
+    version: licence.version,
   };
 }

@@ -42,6 +42,27 @@ export class LicenceAlreadyRevokedError extends DomainError {
   }
 }
 
+export class LicenceAlreadySuspendedError extends DomainError {
+  constructor(licenceId: string) {
+    super(ErrorCode.LicenceAlreadySuspended, `Licence ${licenceId} is already suspended; reinstate it before suspending it again.`);
+  }
+}
+
+export class LicenceNotSuspendedError extends DomainError {
+  constructor(licenceId: string, status: string) {
+    super(ErrorCode.LicenceNotSuspended, `Licence ${licenceId} is ${status}, not suspended.`);
+  }
+}
+
+/** A carry licence needs these kinds of evidence in force on the day; `missingEvidence` names those absent. */
+export class EvidenceMissingError extends DomainError {
+  constructor(missing: readonly string[], day: string) {
+    super(ErrorCode.EvidenceMissing, `No evidence in force on ${day} of: ${missing.join(', ')}.`, {
+      extensions: { missingEvidence: [...missing] },
+    });
+  }
+}
+
 export class UnknownDistrictError extends ValidationFailedError {
   constructor(field: string, code: string) {
     super([{ field, message: `unknown district code: ${code}` }]);

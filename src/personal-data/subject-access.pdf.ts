@@ -63,7 +63,13 @@ export function writeSubjectAccessPdf(pdf: PdfSections, record: SubjectAccessRec
     record.licences as unknown as Array<Record<string, unknown>>,
     label.noLicences,
   );
-  table(pdf, label.evidence, [col('kind', 1, { heading: 'type' })], record.evidence as Array<Record<string, unknown>>, label.noEvidence);
+  table(
+    pdf,
+    label.evidence,
+    [col('kind', 1.4, { heading: 'type', display: 'evidenceKind' }), col('reference', 1.2), col('issuedAt', 0.9, { type: 'date' }), col('validUntil', 0.9, { type: 'date' })],
+    record.evidence as unknown as Array<Record<string, unknown>>,
+    label.noEvidence,
+  );
   table(
     pdf,
     label.weapons,

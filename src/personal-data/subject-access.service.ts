@@ -5,6 +5,8 @@ import { ForbiddenError } from '../auth/auth.errors';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { type Principal } from '../auth/principal';
 import { ValidationFailedError } from '../common/domain-error';
+import { type EvidenceDto } from '../owners/evidence.dto';
+import { EvidenceQuery } from '../owners/evidence.query';
 import { type LicenceDto } from '../owners/licence.dto';
 import { type OwnerDto } from '../owners/owner.dto';
 import { OwnersQuery } from '../owners/owners.query';
@@ -17,8 +19,8 @@ import { SUBJECT_ALERTS_SQL, SUBJECT_TRANSFERS_SQL, SUBJECT_WEAPONS_SQL } from '
 export interface SubjectAccessRecord {
   identity: OwnerDto;
   licences: LicenceDto[];
-  /** Evidence behind licences, where the registry keeps it (none is kept yet). */
-  evidence: unknown[];
+  /** Evidence behind licences: evaluations, tests and certificates, with their validity. */
+  evidence: EvidenceDto[];
   weapons: Array<Record<string, unknown> & { heldNow: boolean }>;
   transfers: Array<Record<string, unknown>>;
   alerts: Array<Record<string, unknown>>;
@@ -38,6 +40,7 @@ export class SubjectAccessService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly owners: OwnersQuery,
+    private readonly evidence: EvidenceQuery,
     private readonly accessLog: AccessLogQuery,
   ) {}
 
@@ -62,7 +65,7 @@ export class SubjectAccessService {
     return {
       identity,
       licences,
-      evidence: [],
+      evidence: await this.evidence.listOf(ownerId),
       weapons: weapons.map((row) => camel(row) as Record<string, unknown> & { heldNow: boolean }),
       transfers: transfers.map(camel),
       alerts: alerts.map(camel),

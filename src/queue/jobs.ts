@@ -13,6 +13,8 @@ export enum JobName {
   RunImport = 'import.run',
   Reconcile = 'reconciliation.run',
   PrepareTracePackage = 'international-trace.prepare-package',
+  WriteReminders = 'notifications.run',
+  DeliverNotification = 'notifications.deliver',
 }
 
 export interface JobPayloads {
@@ -24,6 +26,9 @@ export interface JobPayloads {
   /** A requested run names its row; a scheduled firing carries nothing and is keyed by its job id. */
   [JobName.Reconcile]: { runId?: string };
   [JobName.PrepareTracePackage]: { packageId: string };
+  /** As for reconciliation: a requested run names its row, a scheduled firing is keyed by its job id. */
+  [JobName.WriteReminders]: { runId?: string };
+  [JobName.DeliverNotification]: { notificationId: string };
 }
 
 /**
@@ -48,6 +53,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RunImport]: QueueName.Bulk,
   [JobName.Reconcile]: QueueName.Bulk,
   [JobName.PrepareTracePackage]: QueueName.Interactive,
+  [JobName.WriteReminders]: QueueName.Background,
+  [JobName.DeliverNotification]: QueueName.Background,
 };
 
 /** What a handler learns about the run it is in, besides its payload. */

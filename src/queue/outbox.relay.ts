@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseConfig } from '../config';
+import { JobOptions } from './job-options';
 import { JOB_QUEUE, JobName } from './jobs';
 import { OUTBOX_CHANNEL } from './outbox.service';
 import { Queues } from './queues';
@@ -47,6 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: Queues,
+    private readonly jobOptions: JobOptions,
     @Inject(databaseConfig.KEY) private readonly database: ConfigType<typeof databaseConfig>,
   ) {}
 
@@ -114,7 +116,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         Promise.all(
           [...byQueue.values()].map((batch) =>
             this.queues.forJob(batch[0].job_name).addBulk(
-              batch.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: row.id } })),
+              batch.map((row) => ({ name: row.job_name, data: row.payload, opts: { ...this.jobOptions.of(row.job_name), jobId: row.id } })),
             ),
           ),
         ),

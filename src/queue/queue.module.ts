@@ -4,6 +4,7 @@ import { type ConfigType } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
 import { redisConfig } from '../config';
 import { JobHandlers } from './job-handlers';
+import { JobOptions } from './job-options';
 import { JobWorkers } from './job-workers';
 import { QueueName } from './jobs';
 import { OutboxPruner } from './outbox-pruner';
@@ -43,7 +44,7 @@ import { bullConnection } from './redis-connection';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [Queues, OutboxService, OutboxRelay, TrackedJobs, JobHandlers, JobWorkers, QueueSchedules, QueueHealth, OutboxPruner, QueueRecovery],
-  exports: [BullModule, OutboxService, QueueSchedules, QueueHealth, JobWorkers, QueueRecovery],
+  providers: [Queues, JobOptions, OutboxService, OutboxRelay, TrackedJobs, JobHandlers, JobWorkers, QueueSchedules, QueueHealth, OutboxPruner, QueueRecovery],
+  exports: [BullModule, JobOptions, OutboxService, QueueSchedules, QueueHealth, JobWorkers, QueueRecovery],
 })
 export class QueueModule {}

@@ -10,6 +10,7 @@ export const FINDING_KINDS = [
   'MISSING_BALLISTICS',
   'SURRENDERED_BY_THIRD_PARTY',
   'TRACE_OVERDUE',
+  'SURRENDER_OVERDUE',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -30,6 +31,9 @@ export const HELD_STATUSES: readonly WeaponStatus[] = [WeaponStatus.Active];
 
 /** A weapon is expected to have its ballistic test within this many days of registration. */
 export const BALLISTICS_GRACE_DAYS = 30;
+
+/** A prohibited holder has this many days from the order's `from` to surrender their weapons. */
+export const SURRENDER_GRACE_DAYS = 30;
 
 /** The audit action that creates each kind of record, and the entity it is written against. */
 export const CREATING_ACTIONS = {

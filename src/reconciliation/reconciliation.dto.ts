@@ -23,6 +23,8 @@ export class FindingCountsDto {
   @ApiProperty({ description: 'A lawfully held weapon handed in anonymously under an amnesty, still with the State: follow up its holder' })
   SURRENDERED_BY_THIRD_PARTY: number;
   @ApiProperty({ description: 'An incoming international trace (ITI) still open past its due date' }) TRACE_OVERDUE: number;
+  @ApiProperty({ description: 'A holder under an active court prohibition still has a weapon in hand 30 days after the order took effect' })
+  SURRENDER_OVERDUE: number;
 }
 
 export class AuditChainSummaryDto {

@@ -1,3 +1,4 @@
+import { licenceInForceSql } from '../owners/licence-in-force';
 import { FINDING_KINDS } from './finding-kinds';
 import { FINDING_STATEMENTS, findingInsert } from './reconciliation.sql';
 
@@ -23,7 +24,8 @@ describe('finding statements', () => {
 
   it('checks licences with the shared definition of a licence in force', () => {
     const unlicensed = FINDING_STATEMENTS.find((statement) => statement.kind === 'HOLDER_UNLICENSED')!;
-    expect(unlicensed.select).toContain("l.status <> 'revoked' AND l.issued_at <= ($1)::date");
+    expect(unlicensed.select).toContain(licenceInForceSql('l', 'w.type', '$1'));
+    expect(unlicensed.select).toContain("l.status = 'suspended'");
     expect(unlicensed.params(moment)).toEqual([moment.day, ['active']]);
   });
 });

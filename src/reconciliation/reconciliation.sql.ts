@@ -1,7 +1,7 @@
 import { licenceInForceSql } from '../owners/licence-in-force';
 import { OWNER_STATUSES } from '../owners/owner-status';
 import { FINAL_STATUSES, WeaponStatus } from '../registry/weapon-status';
-import { BALLISTICS_GRACE_DAYS, CREATING_ACTIONS, type FindingKind, HELD_STATUSES } from './finding-kinds';
+import { BALLISTICS_GRACE_DAYS, CREATING_ACTIONS, type FindingKind, HELD_STATUSES, SURRENDER_GRACE_DAYS } from './finding-kinds';
 
 /** What every finding query is run with: the run, and the instant and Panama day it checks. */
 export interface RunMoment {
@@ -164,6 +164,24 @@ export const FINDING_STATEMENTS: readonly FindingStatement[] = [
        WHERE it.status = 'open' AND it.direction = 'incoming'
          AND it.due_at < $1::timestamptz`,
     params: ({ at }) => [at.toISOString()],
+  },
+  {
+    // A holder under an active court prohibition still has a weapon in hand SURRENDER_GRACE_DAYS
+    // after the order took effect (day >= from + 30: the days from..from+29 are the grace). One finding per weapon,
+    // naming the earliest such order. Served by ix_prohibitions_active and ix_weapons_holder.
+    kind: 'SURRENDER_OVERDUE',
+    select: `
+      SELECT DISTINCT ON (w.id) w.id AS weapon_id, w.holder_id,
+             jsonb_build_object('prohibitionId', p.id, 'orderRef', p.order_ref, 'court', p.court,
+                                'from', p."from", 'weaponStatus', w.status, 'day', $1::text) AS evidence
+        FROM prohibitions p
+        JOIN owners o ON o.id = p.owner_id AND o.status = 'prohibited'
+        JOIN weapons w ON w.holder_id = p.owner_id
+       WHERE p.status = 'active'
+         AND p."from" + $2::int <= $1::date
+         AND w.status = ANY($3::text[])
+       ORDER BY w.id, p."from", p.id`,
+    params: ({ day }) => [day, SURRENDER_GRACE_DAYS, HELD_STATUSES],
   },
 ];
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { toWeaponDto } from './registry.mapper';
+import { HELD_WEAPONS_SQL } from './weapon-custody.sql';
 import { WeaponStatus } from './weapon-status';
 import type { WeaponDto } from './weapon.dto';
 import { WeaponEntity } from './weapon.entity';
@@ -19,6 +20,15 @@ export class WeaponCustody {
     const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });
     if (!weapon) throw new NotFoundError('Weapon', weaponId);
     return toWeaponDto(weapon);
+  }
+
+  /**
+   * The weapons an owner has in hand (active), locked FOR SHARE until the caller's commit so
+   * none changes hands meanwhile (a court prohibition's surrender alerts).
+   */
+  async inHandOf(manager: EntityManager, ownerId: string): Promise<string[]> {
+    const rows = (await manager.query(HELD_WEAPONS_SQL, [ownerId, [WeaponStatus.Active]])) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
   }
 
   /** Applies the change to a weapon locked by `lock` in the same transaction; returns it as it now is. */

@@ -116,6 +116,7 @@ export const COLUMN_HEADINGS = {
   ownerName: { es: 'Titular', en: 'Holder' },
   number: { es: 'Número', en: 'Number' },
   issuedAt: { es: 'Emitida', en: 'Issued' },
+  validUntil: { es: 'Válida hasta', en: 'Valid until' },
   expiresAt: { es: 'Vence', en: 'Expires' },
   heldNow: { es: 'En su poder', en: 'Held now' },
   weapon: { es: 'Arma', en: 'Weapon' },

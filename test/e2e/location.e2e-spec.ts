@@ -28,6 +28,7 @@ describe('Location on every 201 and 202', () => {
   it('names the created resource (or the path to poll), and GET on it answers 200', async () => {
     const holder = await makeHolder(t, admin);
     const buyer = await makeHolder(t, admin);
+    const prohibited = await makeHolder(t, admin);
     const weapon = await registerWeapon(t, admin, weaponBody(holder.id));
     const forEvent = await registerWeapon(t, admin, weaponBody(holder.id));
     const csvHolder = await importHolder(t, admin);
@@ -60,13 +61,43 @@ describe('Location on every 201 and 202', () => {
         status: 201,
         post: () =>
           post(`/api/v1/owners/${holder.id}/licences`, {
-            kind: 'carry',
+            kind: 'dealer',
             number: `LOC-${randomUUID().slice(0, 8)}`,
             issuedAt: daysFromToday(-30),
             expiresAt: daysFromToday(300),
             weaponTypes: ['pistol'],
           }),
         expected: () => `/api/v1/owners/${holder.id}/licences`,
+      },
+      {
+        name: 'POST /owners/:id/evidence',
+        status: 201,
+        post: () =>
+          post(`/api/v1/owners/${holder.id}/evidence`, {
+            kind: 'drug_test',
+            issuedAt: daysFromToday(-3),
+            validUntil: daysFromToday(87),
+            reference: 'LAB-LOC-1',
+          }),
+        expected: () => `/api/v1/owners/${holder.id}/evidence`,
+      },
+      {
+        name: 'POST /owners/:id/prohibitions',
+        status: 201,
+        post: () =>
+          post(`/api/v1/owners/${prohibited.id}/prohibitions`, {
+            court: 'Juzgado de Familia',
+            orderRef: `LOC-${randomUUID().slice(0, 8)}`,
+            from: daysFromToday(0),
+            reason: 'Contract check',
+          }),
+        expected: () => `/api/v1/owners/${prohibited.id}/prohibitions`,
+      },
+      {
+        name: 'POST /notifications/run',
+        status: 202,
+        post: () => post('/api/v1/notifications/run'),
+        expected: (body) => `/api/v1/notifications/runs/${String(body.id)}`,
       },
       {
         name: 'POST /weapons',

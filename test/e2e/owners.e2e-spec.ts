@@ -424,13 +424,13 @@ describe('owners and licences', () => {
   describe('licences', () => {
     it('issues, lists newest first, and revokes once', async () => {
       const owner = await makeOwner(admin);
-      const body = licence({ kind: 'carry', number: ' car-2026  0001 ', issuedAt: '2025-06-01', weaponTypes: ['pistol', 'revolver'] });
+      const body = licence({ kind: 'collector', number: ' car-2026  0001 ', issuedAt: '2025-06-01', weaponTypes: ['pistol', 'revolver'] });
       const issued = await t.http.post(`/api/v1/owners/${owner.id}/licences`).set(bearer(admin.accessToken)).send(body);
       expect(issued.status).toBe(201);
       expect(issued.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         ownerId: owner.id,
-        kind: 'carry',
+        kind: 'collector',
         number: 'CAR-2026 0001',
         issuedAt: '2025-06-01',
         expiresAt: body.expiresAt,
@@ -438,6 +438,11 @@ describe('owners and licences', () => {
         status: 'valid',
         revokedAt: null,
         revokedReason: null,
+        suspendedAt: null,
+        suspendedReason: null,
+        suspendedUntil: null,
+        suspendedByProhibition: null,
+        version: 1,
       });
       const newer = await t.http
         .post(`/api/v1/owners/${owner.id}/licences`)
@@ -512,7 +517,7 @@ describe('owners and licences', () => {
       await t.http
         .post(`/api/v1/owners/${other.id}/licences`)
         .set(bearer(admin.accessToken))
-        .send(licence({ kind: 'carry', number: 'DUP-1' }))
+        .send(licence({ kind: 'dealer', number: 'DUP-1' }))
         .expect(201);
 
       const bad: Array<[Body, string]> = [

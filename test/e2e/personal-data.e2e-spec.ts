@@ -158,6 +158,11 @@ describe('personal data', () => {
         .send({ weaponId: sold.id, fromOwnerId: seller.id, toOwnerId: buyer.id, kind: 'sale', date: new Date().toISOString().slice(0, 10), weaponVersion: sold.version })
         .expect(201);
       await t.http.get(`/api/v1/owners/${seller.id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'caso SA-1').expect(200);
+      await t.http
+        .post(`/api/v1/owners/${seller.id}/evidence`)
+        .set(bearer(officer.accessToken))
+        .send({ kind: 'criminal_record', issuedAt: '2026-01-05', validUntil: '2026-07-04', reference: 'MP-CERT-77' })
+        .expect(201);
 
       const requested = await t.http
         .post('/api/v1/reports')
@@ -168,10 +173,11 @@ describe('personal data', () => {
       const report = await reportStatus(officer, requested.body.id as string);
       expect(report.status).toBe('completed');
       const { subject } = JSON.parse(await download(officer, requested.body.id as string)) as {
-        subject: { identity: unknown; licences: unknown[]; weapons: Array<{ id: string; heldNow: boolean }>; transfers: unknown[]; accessLog: unknown[] };
+        subject: { identity: unknown; licences: unknown[]; evidence: unknown[]; weapons: Array<{ id: string; heldNow: boolean }>; transfers: unknown[]; accessLog: unknown[] };
       };
       expect(subject.identity).toMatchObject({ id: seller.id, address: { district: '8-05' } });
       expect(subject.licences).toHaveLength(1);
+      expect(subject.evidence).toEqual([expect.objectContaining({ kind: 'criminal_record', reference: 'MP-CERT-77', validUntil: '2026-07-04' })]);
       expect(subject.weapons.map((weapon) => [weapon.id, weapon.heldNow]).sort()).toEqual(
         [[sold.id, false], [kept.id, true]].sort(),
       );

@@ -191,8 +191,8 @@ describe('queue recovery: Redis restarted empty', () => {
           client.disconnect();
         }
       };
-      const expected = ['audit.sign-checkpoint', 'queue.prune-outbox', 'reconciliation.run'];
-      expect(await until('the schedules to be written', async () => ((await schedules()).length === 3 ? schedules() : null))).toEqual(expected);
+      const expected = ['audit.sign-checkpoint', 'notifications.run', 'queue.prune-outbox', 'reconciliation.run'];
+      expect(await until('the schedules to be written', async () => ((await schedules()).length === 4 ? schedules() : null))).toEqual(expected);
 
       // A traced answer reads the custody chain: its run waits there while the table is locked.
       const lock = await holdLock(t, 'LOCK TABLE transfers IN ACCESS EXCLUSIVE MODE');
@@ -218,7 +218,7 @@ describe('queue recovery: Redis restarted empty', () => {
       });
       expect(done).toEqual(ids.map(() => ({ status: 'completed', outcome: 'traced', completions: 1 })));
       expect(t.logs).toMatch(/trace_request \S+ \(processing\) had no job in Redis: queued again/);
-      expect(await until('the schedules to come back', async () => ((await schedules()).length === 3 ? schedules() : null))).toEqual(expected);
+      expect(await until('the schedules to come back', async () => ((await schedules()).length === 4 ? schedules() : null))).toEqual(expected);
     } finally {
       await t.close();
     }

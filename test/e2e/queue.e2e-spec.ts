@@ -330,9 +330,10 @@ describe('queue: WORKERS=off and npm run worker', () => {
       expect(started.output()).toContain('registry worker running');
       const written = await until('the worker to write the schedules', async () => {
         const names = await redis.zrange(schedulers, 0, -1);
-        return names.length === 2 ? names.sort() : null;
+        return names.length === 3 ? names.sort() : null;
       });
-      expect(written).toEqual(['audit.sign-checkpoint', 'queue.prune-outbox']);
+      expect(written).toEqual(['audit.sign-checkpoint', 'notifications.run', 'queue.prune-outbox']);
+      expect(await redis.hgetall(`${schedulers}:notifications.run`)).toMatchObject({ pattern: '0 6 * * *', tz: 'America/Panama' });
       expect(await redis.hgetall(`${schedulers}:queue.prune-outbox`)).toMatchObject({ pattern: '30 3 * * *', tz: 'America/Panama' });
       // The nightly reconciliation is a long run: it is scheduled on the bulk queue.
       expect(await redis.zrange(bulkSchedulers, 0, -1)).toEqual(['reconciliation.run']);

@@ -16,6 +16,7 @@ const KINDS = [
   'MISSING_BALLISTICS',
   'SURRENDERED_BY_THIRD_PARTY',
   'TRACE_OVERDUE',
+  'SURRENDER_OVERDUE',
 ];
 
 const counts = (found: Record<string, number>): Record<string, number> =>

@@ -28,6 +28,7 @@ export const AUDIT_ENTITY_TYPES = [
   'owner_search',
   'reconciliation_run',
   'interpol_export',
+  'notification_run',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

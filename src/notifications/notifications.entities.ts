@@ -1,0 +1,4 @@
+import { NotificationEntity, NotificationRunEntity } from './notification.entity';
+
+/** The tables the notifications module maps. */
+export const notificationsEntities: Array<new () => object> = [NotificationEntity, NotificationRunEntity];
