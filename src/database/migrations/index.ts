@@ -24,6 +24,7 @@ import { WeaponCountChanges1795879400000 } from './1795879400000-weapon-count-ch
 import { LicenceLifecycle1795879700000 } from './1795879700000-licence-lifecycle';
 import { InternationalTraces1795879800000 } from './1795879800000-international-traces';
 import { ReportLanguage1795880000000 } from './1795880000000-report-language';
+import { FindingKindsMerged1795880100000 } from './1795880100000-finding-kinds-merged';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   LicenceLifecycle1795879700000,
   InternationalTraces1795879800000,
   ReportLanguage1795880000000,
+  FindingKindsMerged1795880100000,
 ];
