@@ -41,6 +41,11 @@ export function tracePackagePdf(pack: TracePackage, sha256: string): Promise<Buf
   const column = (doc.page.width - 2 * MARGIN - GUTTER) / 2;
   let y = MARGIN;
 
+  // A hash is shown whole on one line of its column: its size is what makes its 64 digits fit.
+  const hashSize = (hash: string): number => {
+    doc.font(PDF_FONTS.regular).fontSize(10);
+    return Math.min(6.5, Math.floor((10 * column * 0.98) / doc.widthOfString(hash) * 10) / 10);
+  };
   const line = (pair: Pair, options: { bold?: boolean; size?: number } = {}): void => {
     doc.font(options.bold ? PDF_FONTS.bold : PDF_FONTS.regular).fontSize(options.size ?? FONT_SIZE);
     const es = pdfSafe(pair.es);
@@ -148,9 +153,9 @@ export function tracePackagePdf(pack: TracePackage, sha256: string): Promise<Buf
   field(both('Preparado', 'Prepared'), when(pack.preparedAt));
   // Each hash on a line of its own, in a size where 64 hex digits fit one column unbroken.
   line(both('Resumen SHA-256 del paquete:', 'Package SHA-256 digest:'));
-  line(same(sha256), { size: 6.5 });
+  line(same(sha256), { size: hashSize(sha256) });
   line(both(`Cabeza del registro de auditoría: seq ${pack.auditHead.seq}`, `Audit log head: seq ${pack.auditHead.seq}`));
-  line(same(pack.auditHead.hash), { size: 6.5 });
+  line(same(pack.auditHead.hash), { size: hashSize(pack.auditHead.hash) });
 
   // The Spanish page label at the right (finishPages), its English twin under the English column.
   finishPages(doc, 'es', {

@@ -175,8 +175,8 @@ describe('international traces (ITI)', () => {
     expect(pdfBody).toContain('Luis Batista');
     // Codes shown by their names, in each language.
     expect(pdfBody).toContain('compraventa');
-    expect(pdfBody).toContain('arma identificada');
-    expect(pdfBody).toContain('weapon identified');
+    expect(pdfBody).toContain('Resultado: rastreada');
+    expect(pdfBody).toContain('Outcome: traced');
     expect(pdfBody).toContain('pistola');
     expect(pdfBody).toContain(sha256);
     expect(pdfBody).toContain(`seq ${pack.auditHead.seq}`);
