@@ -1,3 +1,4 @@
+import { msg, render } from '../i18n/message';
 import { columnIndex, columnOfField, firstLineOf, headerProblems, REQUIRED_COLUMNS, rowInput, validationMessage } from './import-csv';
 
 describe('headerProblems', () => {
@@ -9,8 +10,8 @@ describe('headerProblems', () => {
   it('names each unknown, missing, repeated or unnamed column', () => {
     const problems = headerProblems([...REQUIRED_COLUMNS.filter((c) => c !== 'make' && c !== 'calibre'), 'colour', 'model', '']);
     expect(problems.map((p) => p.field).sort()).toEqual(['calibre', 'colour', 'column 11', 'make', 'model'].sort());
-    expect(problems.find((p) => p.field === 'colour')?.message).toMatch(/unknown column "colour"/);
-    expect(problems.find((p) => p.field === 'make')?.message).toMatch(/required column "make" is missing/);
+    expect(render(problems.find((p) => p.field === 'colour')!.message, 'en')).toMatch(/Unknown column "colour"/);
+    expect(render(problems.find((p) => p.field === 'make')!.message, 'es')).toMatch(/Falta la columna obligatoria "make"/);
   });
 });
 
@@ -66,10 +67,10 @@ describe('messages and lines', () => {
     expect(columnOfField('make')).toBe('make');
     expect(
       validationMessage([
-        { field: 'acquisition.date', message: 'acquisition.date cannot be in the future' },
-        { field: 'type', message: 'unknown weapon type "ray gun"' },
+        { field: 'acquisition.date', message: msg('field.inFuture', 'acquisition.date') },
+        { field: 'type', message: msg('field.unknownWeaponType', 'type', 'ray gun') },
       ]),
-    ).toBe('acquisitionDate: acquisitionDate cannot be in the future; type: unknown weapon type "ray gun"');
+    ).toBe('acquisitionDate: La fecha no puede estar en el futuro.; type: El tipo de arma "ray gun" no existe (vea GET /reference/weapon-types).');
   });
 
   it('finds the first line of a record with line breaks in its cells', () => {

@@ -24,7 +24,7 @@ export class ImportsQuery {
    */
   async get(id: string, viewer: Principal): Promise<ImportDto> {
     const entity = await this.dataSource.getRepository(ImportEntity).findOneBy({ id });
-    if (!entity || !(hasNationalScope(viewer) || entity.importedBy === viewer.id)) throw new NotFoundError('Import', id);
+    if (!entity || !(hasNationalScope(viewer) || entity.importedBy === viewer.id)) throw new NotFoundError('import', id);
     const errors = (await this.dataSource.query(
       'SELECT row, code, message FROM import_row_errors WHERE import_id = $1 ORDER BY row',
       [id],

@@ -22,7 +22,7 @@ export class EstablishOriginUseCase {
   async execute(id: string, input: EstablishOriginDto, context: RequestContext): Promise<TraceRequestDto> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(TraceRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!request) throw new NotFoundError('Trace request', id);
+      if (!request) throw new NotFoundError('traceRequest', id);
       const before = request.illicitOrigin;
       request.illicitOrigin = {
         established: input.established,
