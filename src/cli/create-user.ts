@@ -1,3 +1,4 @@
+import { render } from '../i18n/message';
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -94,8 +95,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof DomainError) {
-    const fields = error.options.errors?.map((entry) => `\n  ${entry.field}: ${entry.message}`).join('') ?? '';
-    process.stderr.write(`create-user: ${error.code}: ${error.detail ?? ''}${fields}\n`);
+    // The command line speaks English, as its usage text does.
+    const fields = error.options.errors?.map((entry) => `\n  ${entry.field}: ${render(entry.message, 'en')}`).join('') ?? '';
+    process.stderr.write(`create-user: ${error.code}: ${error.message}${fields}\n`);
   } else if (error instanceof ConfigurationError || error instanceof Error) {
     process.stderr.write(`create-user: ${error.message}\n`);
   } else {

@@ -1,5 +1,5 @@
 import { type EntityName } from '../i18n/messages/en';
-import { type Message, msg } from '../i18n/message';
+import { type Message, msg, render } from '../i18n/message';
 import { ErrorCode } from './error-code';
 
 /** A bad field as domain code names it: the field's path and a catalogue message. */
@@ -31,7 +31,8 @@ export class DomainError extends Error {
       extensions?: Record<string, unknown>;
     } = {},
   ) {
-    super(detail ? `${code}: ${detail.key}` : code);
+    // The Error's own message is for logs and operators: English.
+    super(detail ? render(detail, 'en') : code);
     this.name = 'DomainError';
   }
 }

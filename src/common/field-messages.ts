@@ -65,6 +65,7 @@ const RANK = [
   'isISO31661Alpha2',
   'isPlausibleBirthDate',
   'isNotBefore',
+  'onlyForPersons',
 ];
 
 function constraintsOf(target: unknown, property: string, name: string): unknown[] {
@@ -161,6 +162,8 @@ export function messageForConstraints(field: string, failed: readonly string[], 
       return msg('field.notCountryCode', field);
     case 'isPlausibleBirthDate':
       return msg('field.implausibleBirthDate', field);
+    case 'onlyForPersons':
+      return msg('field.birthDateOnlyForPerson', field);
     case 'isNotBefore': {
       const sibling = typeof first === 'string' ? first : '';
       const parent = field.includes('.') ? field.slice(0, field.lastIndexOf('.') + 1) : '';
