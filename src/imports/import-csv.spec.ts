@@ -1,4 +1,5 @@
 import { msg, render } from '../i18n/message';
+import { readStoredText } from '../i18n/stored-text';
 import { columnIndex, columnOfField, firstLineOf, headerProblems, REQUIRED_COLUMNS, rowInput, validationMessage } from './import-csv';
 
 describe('headerProblems', () => {
@@ -65,12 +66,19 @@ describe('messages and lines', () => {
     expect(columnOfField('acquisition.date')).toBe('acquisitionDate');
     expect(columnOfField('importMarking.year')).toBe('importMarkingYear');
     expect(columnOfField('make')).toBe('make');
-    expect(
-      validationMessage([
-        { field: 'acquisition.date', message: msg('field.inFuture', 'acquisition.date') },
-        { field: 'type', message: msg('field.unknownWeaponType', 'type', 'ray gun') },
-      ]),
-    ).toBe('acquisitionDate: La fecha no puede estar en el futuro.; type: El tipo de arma "ray gun" no existe (vea GET /reference/weapon-types).');
+    const stored = validationMessage([
+      { field: 'acquisition.date', message: msg('field.inFuture', 'acquisition.date') },
+      { field: 'type', message: msg('field.unknownWeaponType', 'type', 'ray gun') },
+    ]);
+    expect(readStoredText(stored, 'es')).toBe(
+      'acquisitionDate: La fecha no puede estar en el futuro.; type: El tipo de arma "ray gun" no existe (vea GET /reference/weapon-types).',
+    );
+    expect(readStoredText(stored, 'en')).toBe(
+      'acquisitionDate: The date cannot be in the future.; type: Unknown weapon type "ray gun" (see GET /reference/weapon-types).',
+    );
+    // Rows rejected before messages were stored keep their plain text.
+    expect(readStoredText('acquisitionDate: acquisitionDate cannot be in the future', 'es')).toBe('acquisitionDate: acquisitionDate cannot be in the future');
+    expect(readStoredText('{"messages":[{"label":null,"message":{"key":"no.such.key","args":[]}}]}', 'en')).toMatch(/no\.such\.key/);
   });
 
   it('finds the first line of a record with line breaks in its cells', () => {

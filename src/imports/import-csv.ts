@@ -1,5 +1,5 @@
-import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
-import { msg, render } from '../i18n/message';
+import { msg } from '../i18n/message';
+import { storedText } from '../i18n/stored-text';
 import type { FieldError } from '../common/domain-error';
 
 /** The columns of an import file, matched by header name in any order. */
@@ -136,12 +136,11 @@ export function columnOfField(field: string): string {
 }
 
 /**
- * One message naming each bad column, for a row's VALIDATION_FAILED. A row's messages are
- * stored with the import, written by a job that serves no request: in the registry's default
- * language (Spanish).
+ * One message naming each bad column, for a row's VALIDATION_FAILED. Stored as messages
+ * (stored-text.ts): GET /imports/:id gives them in the reader's language.
  */
-export function validationMessage(errors: readonly FieldError[], language: Language = DEFAULT_LANGUAGE): string {
-  return errors.map((error) => `${columnOfField(error.field)}: ${render(error.message, language)}`).join('; ');
+export function validationMessage(errors: readonly FieldError[]): string {
+  return storedText(errors.map((error) => ({ label: columnOfField(error.field), message: error.message })));
 }
 
 /** A record's first line: where it ends, less the line breaks inside its quoted cells. */

@@ -1,5 +1,5 @@
-import { DEFAULT_LANGUAGE } from '../i18n/language';
-import { type Message, msg, render } from '../i18n/message';
+import { type Message, msg } from '../i18n/message';
+import { storedText } from '../i18n/stored-text';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditActor, AuditInput } from '../audit/audit.service';
@@ -88,9 +88,9 @@ export class RegistrationBatch {
     const decision: BatchDecision = { rejected: [], refusals: new Map(), accepted: [] };
     const inBatch = new Map<string, number>();
     for (const [index, candidate] of candidates.entries()) {
-      // Stored with the import by a job that serves no request: in the default language (Spanish).
+      // Stored as a message, read later in the reader's language (stored-text.ts).
       const reject = (code: ErrorCode, message: Message): void =>
-        void decision.rejected.push({ row: candidate.row, code, message: render(message, DEFAULT_LANGUAGE) });
+        void decision.rejected.push({ row: candidate.row, code, message: storedText([{ label: null, message }]) });
       const found = holders[index];
       if (!found) {
         reject(ErrorCode.NotFound, msg('import.noOwner'));

@@ -341,6 +341,13 @@ describe('imports', () => {
       expect(byRow.get(7)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('holderDocumentKind') });
       expect(byRow.get(8)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('serialNumber') });
       expect(byRow.get(10)).toEqual({ row: 10, code: 'DUPLICATE_MARKING', message: expect.stringContaining('en este archivo, en la fila 9') });
+      // The same rows read in English: the codes and rows do not change, the text does.
+      const english = await t.http.get(`/api/v1/imports/${view.id}`).set(bearer(admin.accessToken)).set('Accept-Language', 'en').expect(200);
+      expect(english.headers['content-language']).toBe('en');
+      const inEnglish = new Map((english.body.errors as Array<{ row: number; code: string; message: string }>).map((error) => [error.row, error]));
+      expect([...inEnglish.values()].map(({ row, code }) => ({ row, code }))).toEqual(view.errors.map(({ row, code }) => ({ row, code })));
+      expect(inEnglish.get(2)?.message).toMatch(/^type: Unknown weapon type "ray gun"/);
+      expect(inEnglish.get(10)?.message).toContain('already in this file, on row 9');
       const held = await t.http.get(`/api/v1/owners/${holder.id}/weapons`).set(bearer(admin.accessToken)).expect(200);
       expect(held.body.items).toHaveLength(1);
       expect(held.body.items[0]).toMatchObject({ make: 'Armería Chiricana', unverifiedMake: true, unverifiedCalibre: true, importMarking: { country: 'PA', year: 2020 } });
