@@ -117,6 +117,18 @@ describe('language of the answers', () => {
     }
     const unmatched = await t.http.get('/api/v1/no-such-route').expect(404);
     expect(unmatched.headers['content-language']).toBe('es-PA');
+    const tooLarge = await t.http
+      .post('/api/v1/weapons')
+      .set(bearer(officer.accessToken))
+      .set(english)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ model: 'x'.repeat(1_100_000) }))
+      .expect(413);
+    expect(tooLarge.headers['content-language']).toBe('en');
+    expect(tooLarge.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', title: 'The request body is too large' });
+    const malformed = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+    expect(malformed.headers['content-language']).toBe('es-PA');
+    expect(malformed.body).toMatchObject({ code: 'MALFORMED_JSON', detail: 'No se pudo leer el cuerpo de la solicitud como JSON.' });
   });
 
   it('honours q-values and falls back to Spanish for a language it does not speak', async () => {
