@@ -13,6 +13,7 @@ import { registerAuthHooks } from './auth/auth-http.hooks';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { describeLocationHeaders, LocationInterceptor } from './common/location';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
+import { contentLanguageOf } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { parseAppConfig } from './config/app.config';
 import { parseImportsConfig } from './config/imports.config';
@@ -79,6 +80,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   installInputRules(app, BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Every answer says the language of its texts (API.md, Conventions), errors and docs included.
+    reply.header('content-language', contentLanguageOf(request));
   });
   const gate = new ClosingGate();
   gate.install(fastify, nestLogger);

@@ -23,7 +23,7 @@ export class AcknowledgeAlertUseCase {
     const principal = context.principal!;
     return this.dataSource.transaction(async (manager) => {
       const alert = await manager.findOne(AlertEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!alert) throw new NotFoundError('Alert', id);
+      if (!alert) throw new NotFoundError('alert', id);
       if (alert.status === 'acknowledged') return toAlertDto(alert);
       const before = toAlertDto(alert);
       alert.status = 'acknowledged';

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 import { type ChainReport } from './verification/audit-chain-check';
@@ -7,8 +8,7 @@ export class AuditChainBrokenError extends DomainError {
   constructor(readonly report: ChainReport) {
     super(
       ErrorCode.AuditChainInvalid,
-      `The audit chain does not verify at seq ${report.firstInvalidSeq}: ${report.problem ?? 'its head moved unexpectedly'}. ` +
-        'No checkpoint was signed.',
+      msg('audit.chainBroken', report.firstInvalidSeq, report.problem),
       { extensions: { firstInvalidSeq: report.firstInvalidSeq } },
     );
   }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import passport from 'passport';
@@ -67,7 +68,7 @@ export function registerAuthHooks(app: NestFastifyApplication, apiPrefix: string
     const match = BEARER.exec(request.headers.authorization ?? '');
     const principal = match ? await authenticateJwt(request, reply) : null;
     if (!principal) {
-      throw new UnauthenticatedError(match ? 'The access token is not valid.' : 'A valid bearer access token is required.');
+      throw new UnauthenticatedError(match ? msg('auth.tokenInvalid') : msg('auth.tokenRequired'));
     }
     request.user = principal;
   });

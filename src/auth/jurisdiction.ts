@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 import type { Principal } from './principal';
@@ -13,9 +14,9 @@ export function hasNationalScope(principal: Principal): boolean {
  * jurisdiction (null is national scope). Throws 403 OUT_OF_JURISDICTION otherwise.
  */
 export function assertInJurisdiction(principal: Principal | null, district: string): void {
-  if (!principal) throw new DomainError(ErrorCode.Unauthenticated, 'A valid bearer access token is required.');
+  if (!principal) throw new DomainError(ErrorCode.Unauthenticated, msg('auth.tokenRequired'));
   if (hasNationalScope(principal)) return;
   if (!principal.jurisdiction!.includes(district)) {
-    throw new DomainError(ErrorCode.OutOfJurisdiction, `District ${district} is outside your jurisdiction.`);
+    throw new DomainError(ErrorCode.OutOfJurisdiction, msg('auth.outOfJurisdiction', district));
   }
 }

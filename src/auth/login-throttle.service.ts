@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Inject, Injectable } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
@@ -70,7 +71,7 @@ export class LoginThrottle {
     }
     if (retryAfterMs > 0) {
       const seconds = Math.ceil(retryAfterMs / 1000);
-      throw new DomainError(ErrorCode.TooManyAttempts, `Too many failed logins; try again in ${seconds} s.`, {
+      throw new DomainError(ErrorCode.TooManyAttempts, msg('auth.tooManyAttempts', seconds), {
         retryAfterSeconds: seconds,
       });
     }

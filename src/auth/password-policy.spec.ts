@@ -1,3 +1,4 @@
+import { render } from '../i18n/message';
 import { describeWeakness, MIN_PASSWORD_LENGTH, passwordWeakness } from './password-policy';
 
 describe('passwordWeakness', () => {
@@ -22,7 +23,8 @@ describe('passwordWeakness', () => {
 
   it('describes every weakness', () => {
     for (const weakness of ['too_short', 'common', 'repetitive', 'contains_username'] as const) {
-      expect(describeWeakness(weakness)).toMatch(/\w/);
+      expect(render(describeWeakness(weakness), 'es')).toMatch(/\w/);
+      expect(render(describeWeakness(weakness), 'en')).toMatch(/\w/);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { type Message, msg } from '../i18n/message';
 export const MIN_PASSWORD_LENGTH = 12;
 
 /**
@@ -28,15 +29,15 @@ export function passwordWeakness(password: string, username?: string): PasswordW
   return null;
 }
 
-export function describeWeakness(weakness: PasswordWeakness): string {
+export function describeWeakness(weakness: PasswordWeakness): Message {
   switch (weakness) {
     case 'too_short':
-      return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
+      return msg('user.passwordTooShort', MIN_PASSWORD_LENGTH);
     case 'common':
-      return 'The password is one of the most commonly used passwords.';
+      return msg('user.passwordCommon');
     case 'repetitive':
-      return 'The password repeats too few distinct characters.';
+      return msg('user.passwordRepetitive');
     case 'contains_username':
-      return 'The password must not contain the username.';
+      return msg('user.passwordContainsUsername');
   }
 }

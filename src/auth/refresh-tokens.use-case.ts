@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Inject, Injectable } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -28,7 +29,7 @@ export class RefreshTokensUseCase {
    */
   async execute(refreshToken: string, context: RequestContext): Promise<TokenPair> {
     const parsed = this.tokens.parseRefreshToken(refreshToken);
-    if (!parsed) throw new UnauthenticatedError('The refresh token is not valid.');
+    if (!parsed) throw new UnauthenticatedError(msg('auth.refreshTokenInvalid'));
     // The revocation on reuse must commit, so the transaction returns an outcome and the
     // error is thrown only after it.
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
@@ -61,7 +62,7 @@ export class RefreshTokensUseCase {
       case 'reused':
         throw new RefreshTokenReusedError();
       case 'invalid':
-        throw new UnauthenticatedError('The refresh token is not valid.');
+        throw new UnauthenticatedError(msg('auth.refreshTokenInvalid'));
     }
   }
 

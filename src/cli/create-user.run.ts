@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { ALL_ROLES, Role } from '../auth/role.enum';
 import { DomainError } from '../common/domain-error';
+import { render } from '../i18n/message';
 import { ConfigurationError, validateEnvironment } from '../config';
 import { parseDatabaseConfig } from '../config/database.config';
 import { CoreModule } from '../core.module';
@@ -95,8 +96,9 @@ export function runCreateUser(values: CreateUserOptions): Promise<void> {
           'Check DATABASE_URL, or start the service once (npm start) with it, which creates and migrates the database.\n',
       );
     } else if (error instanceof DomainError) {
-      const fields = error.options.errors?.map((entry) => `\n  ${entry.field}: ${entry.message}`).join('') ?? '';
-      process.stderr.write(`create-user: ${error.code}: ${error.detail ?? ''}${fields}\n`);
+      // The command line speaks English, as its usage text does.
+      const fields = error.options.errors?.map((entry) => `\n  ${entry.field}: ${render(entry.message, 'en')}`).join('') ?? '';
+      process.stderr.write(`create-user: ${error.code}: ${error.message}${fields}\n`);
     } else if (error instanceof ConfigurationError || error instanceof Error) {
       process.stderr.write(`create-user: ${error.message}\n`);
     } else {

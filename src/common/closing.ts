@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { type FastifyInstance } from 'fastify';
 import { ErrorCode } from './error-code';
 import { DomainError } from './domain-error';
@@ -33,7 +34,7 @@ export class ClosingGate {
         return;
       }
       void reply.header('connection', 'close');
-      sendProblem(new DomainError(ErrorCode.ServiceUnavailable, 'The service is shutting down; try again shortly.'), request, reply, logger);
+      sendProblem(new DomainError(ErrorCode.ServiceUnavailable, msg('problem.closing')), request, reply, logger);
     });
   }
 }

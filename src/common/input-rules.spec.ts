@@ -1,3 +1,4 @@
+import { msg, render } from '../i18n/message';
 import { findInputFault, jsonNesting, MAX_NESTING, textFault } from './input-rules';
 
 describe('input rules', () => {
@@ -18,8 +19,11 @@ describe('input rules', () => {
   it('names the field that breaks a rule, keys included', () => {
     expect(findInputFault({ owner: { names: ['ok', 'b\u0000d'] } })).toEqual({
       field: 'owner.names[1]',
-      message: 'owner.names[1] must not contain control characters',
+      message: msg('field.controlCharacters', 'owner.names[1]'),
     });
+    expect(render(findInputFault({ owner: { names: ['b\u0000d'] } })!.message, 'es')).toBe(
+      'El campo owner.names[0] no puede contener caracteres de control.',
+    );
     expect(findInputFault({ ['\ud800']: 1 })?.field).toBe('body');
     expect(findInputFault({ q: 'x' }, '')).toBeNull();
   });
@@ -27,7 +31,7 @@ describe('input rules', () => {
   it('refuses a parsed value nested deeper than the limit', () => {
     let deep: unknown = 1;
     for (let level = 0; level < MAX_NESTING + 1; level += 1) deep = [deep];
-    expect(findInputFault(deep)?.message).toMatch(/deeper than 32/);
+    expect(render(findInputFault(deep)!.message, 'en')).toMatch(/deeper than 32/);
     let fine: unknown = 1;
     for (let level = 0; level < MAX_NESTING; level += 1) fine = [fine];
     expect(findInputFault(fine)).toBeNull();

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type FieldError, ValidationFailedError } from './domain-error';
@@ -18,9 +19,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What is wrong with a string, or null when it is acceptable text. */
-export function textFault(value: string): string | null {
-  if (CONTROL.test(value)) return 'must not contain control characters';
-  if (LONE_SURROGATE.test(value)) return 'must not contain unpaired surrogates';
+export function textFault(value: string): 'control' | 'surrogate' | null {
+  if (CONTROL.test(value)) return 'control';
+  if (LONE_SURROGATE.test(value)) return 'surrogate';
   return null;
 }
 
@@ -69,12 +70,13 @@ export function findInputFault(root: unknown, rootField = ''): FieldError | null
     const { value, field, depth } = pending.pop()!;
     if (typeof value === 'string') {
       const fault = textFault(value);
-      if (fault) return { field: field || 'body', message: `${field || 'body'} ${fault}` };
+      const name = field || 'body';
+      if (fault) return { field: name, message: msg(fault === 'control' ? 'field.controlCharacters' : 'field.unpairedSurrogates', name) };
       continue;
     }
     if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) continue;
     if (depth >= MAX_NESTING) {
-      return { field: field || 'body', message: `${field || 'body'} nests deeper than ${MAX_NESTING} levels` };
+      return { field: field || 'body', message: msg('field.nestsTooDeep', field || 'body', MAX_NESTING) };
     }
     if (Array.isArray(value)) {
       value.forEach((item, index) => pending.push({ value: item, field: join(field, index), depth: depth + 1 }));
@@ -82,7 +84,10 @@ export function findInputFault(root: unknown, rootField = ''): FieldError | null
     }
     for (const [key, item] of Object.entries(value)) {
       const keyFault = textFault(key);
-      if (keyFault) return { field: field || 'body', message: `a field name in ${field || 'body'} ${keyFault}` };
+      if (keyFault) {
+        const name = field || 'body';
+        return { field: name, message: msg(keyFault === 'control' ? 'field.keyControlCharacters' : 'field.keyUnpairedSurrogates', name) };
+      }
       pending.push({ value: item, field: join(field, key), depth: depth + 1 });
     }
   }
@@ -110,7 +115,7 @@ export function installInputRules(app: NestFastifyApplication, bodyLimit: number
   app.useBodyParser('application/json', { bodyLimit }, (request, body: Buffer, done) => {
     if (jsonNesting(body) > MAX_NESTING) {
       done(
-        new ValidationFailedError([{ field: 'body', message: `body nests deeper than ${MAX_NESTING} levels` }]),
+        new ValidationFailedError([{ field: 'body', message: msg('field.nestsTooDeep', 'body', MAX_NESTING) }]),
         undefined,
       );
       return;

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
@@ -52,7 +53,7 @@ export function decodeCursor<T>(cursor: string | undefined, check: (value: unkno
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
   }
-  throw new ValidationFailedError([{ field: 'cursor', message: 'cursor is not one this service issued' }]);
+  throw new ValidationFailedError([{ field: 'cursor', message: msg('field.badCursor') }]);
 }
 
 /** Builds a page from rows fetched with limit + 1, so the extra row tells whether more exist. */

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { contentLanguageOf, languageOfRequest } from './request-context';
 
 /** The one place where errors become HTTP responses. */
 @Catch()
@@ -21,7 +22,7 @@ export function sendProblem(
   reply: FastifyReply,
   logger: { error(message: string, trace?: string): void; warn(message: string): void },
 ): void {
-  const problem = toProblem(exception);
+  const problem = toProblem(exception, languageOfRequest(request));
   if (problem.unavailable) {
     const cause = exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
     logger.warn(`dependency unavailable in ${request.method} ${request.url} (request ${request.id}): ${cause}`);
@@ -33,5 +34,6 @@ export function sendProblem(
     .status(problem.status)
     .headers(problem.headers)
     .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('content-language', contentLanguageOf(request))
     .send({ ...problem.body, requestId: request.id });
 }

@@ -1,6 +1,8 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, type FieldError } from './domain-error';
-import { ErrorCode, statusOf, titleOf } from './error-code';
+import { type Language } from '../i18n/language';
+import { type Message, msg, render, titleIn } from '../i18n/message';
+import { DomainError, type FieldError, type ProblemFieldError } from './domain-error';
+import { ErrorCode, statusOf } from './error-code';
 import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -11,7 +13,7 @@ export interface ProblemBody {
   status: number;
   detail: string;
   code: ErrorCode;
-  errors?: FieldError[];
+  errors?: ProblemFieldError[];
   requestId?: string;
   [extension: string]: unknown;
 }
@@ -30,33 +32,45 @@ export function problemType(code: ErrorCode): string {
   return `urn:pa-firearms-registry:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
-function build(
-  code: ErrorCode,
-  detail: string,
-  extra: Partial<Pick<Problem, 'unexpected' | 'unavailable'>> & {
-    errors?: FieldError[];
-    extensions?: Record<string, unknown>;
-    retryAfterSeconds?: number;
-  } = {},
-): Problem {
+/** What toProblem decides before the language is known. */
+interface ProblemDraft {
+  code: ErrorCode;
+  detail: Message | undefined;
+  errors?: FieldError[];
+  extensions?: Record<string, unknown>;
+  retryAfterSeconds?: number;
+  unexpected?: boolean;
+  unavailable?: boolean;
+}
+
+function build(code: ErrorCode, detail: Message | undefined, extra: Omit<ProblemDraft, 'code' | 'detail'> = {}): ProblemDraft {
+  return { code, detail, ...extra };
+}
+
+/** The problem in `language`: title, detail and field messages from its catalogue. */
+function inLanguage(draft: ProblemDraft, language: Language): Problem {
+  const { code } = draft;
   const status = statusOf(code);
   // Every 503 tells the client when to try again.
-  const retryAfter = extra.retryAfterSeconds ?? (code === ErrorCode.ServiceUnavailable ? RETRY_AFTER_SECONDS : undefined);
+  const retryAfter = draft.retryAfterSeconds ?? (code === ErrorCode.ServiceUnavailable ? RETRY_AFTER_SECONDS : undefined);
   const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+  const title = titleIn(code, language);
   return {
     status,
     body: {
-      ...extra.extensions,
+      ...draft.extensions,
       type: problemType(code),
-      title: titleOf(code),
+      title,
       status,
-      detail,
+      detail: draft.detail ? render(draft.detail, language) : title,
       code,
-      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(draft.errors
+        ? { errors: draft.errors.map((error) => ({ field: error.field, message: render(error.message, language) })) }
+        : {}),
     },
     headers,
-    unexpected: extra.unexpected ?? false,
-    unavailable: extra.unavailable,
+    unexpected: draft.unexpected ?? false,
+    unavailable: draft.unavailable,
   };
 }
 
@@ -72,12 +86,12 @@ const byHttpStatus: Record<number, ErrorCode> = {
   503: ErrorCode.ServiceUnavailable,
 };
 
-const genericDetail: Partial<Record<ErrorCode, string>> = {
-  [ErrorCode.Unauthenticated]: 'A valid bearer access token is required.',
-  [ErrorCode.Forbidden]: 'Your roles do not allow this action.',
-  [ErrorCode.NotFound]: 'No such resource.',
-  [ErrorCode.MethodNotAllowed]: 'This method is not allowed here.',
-  [ErrorCode.ServiceUnavailable]: 'A dependency of the service is unavailable.',
+const genericDetail: Partial<Record<ErrorCode, Message>> = {
+  [ErrorCode.Unauthenticated]: msg('auth.tokenRequired'),
+  [ErrorCode.Forbidden]: msg('auth.forbidden'),
+  [ErrorCode.NotFound]: msg('problem.noSuchResource'),
+  [ErrorCode.MethodNotAllowed]: msg('problem.methodNotAllowed'),
+  [ErrorCode.ServiceUnavailable]: msg('problem.unavailable'),
 };
 
 /** Fastify's own errors (body parsing, size limits) carry `code` FST_* and a statusCode. */
@@ -87,36 +101,40 @@ interface FastifyLikeError {
   message?: string;
 }
 
-function fromFastify(error: FastifyLikeError): Problem | undefined {
+function fromFastify(error: FastifyLikeError): ProblemDraft | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return build(ErrorCode.PayloadTooLarge, 'The request body exceeds 1 MiB.');
+      return build(ErrorCode.PayloadTooLarge, msg('problem.bodyTooLarge', 1_048_576));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return build(ErrorCode.UnsupportedMediaType, 'Send the body as application/json.');
+      return build(ErrorCode.UnsupportedMediaType, msg('problem.sendJson'));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return build(ErrorCode.MalformedJson, 'The request body could not be parsed as JSON.');
+      return build(ErrorCode.MalformedJson, msg('problem.malformedJson'));
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return build(ErrorCode.ValidationFailed, 'The URL is not valid.', {
-        errors: [{ field: 'path', message: 'path must be valid percent-encoded UTF-8 with parameters of at most 100 characters' }],
+      return build(ErrorCode.ValidationFailed, msg('problem.badUrl'), {
+        errors: [{ field: 'path', message: msg('field.badPath') }],
       });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return build(ErrorCode.ValidationFailed, 'The Content-Length header does not match the body.');
+      return build(ErrorCode.ValidationFailed, msg('problem.badContentLength'));
     default:
       break;
   }
   // Fastify's JSON parser reports syntax errors as a plain SyntaxError with statusCode 400.
   if (error instanceof SyntaxError && (error as FastifyLikeError).statusCode === 400) {
-    return build(ErrorCode.MalformedJson, 'The request body could not be parsed as JSON.');
+    return build(ErrorCode.MalformedJson, msg('problem.malformedJson'));
   }
   return undefined;
 }
 
-/** Turns anything thrown while serving a request into the problem+json of the contract. */
-export function toProblem(exception: unknown): Problem {
+/** Turns anything thrown while serving a request into the problem+json of the contract, in `language`. */
+export function toProblem(exception: unknown, language: Language): Problem {
+  return inLanguage(draftOf(exception), language);
+}
+
+function draftOf(exception: unknown): ProblemDraft {
   if (exception instanceof DomainError) {
-    return build(exception.code, exception.detail ?? titleOf(exception.code), {
+    return build(exception.code, exception.detail, {
       errors: exception.options.errors,
       retryAfterSeconds: exception.options.retryAfterSeconds,
       extensions: exception.options.extensions,
@@ -127,17 +145,17 @@ export function toProblem(exception: unknown): Problem {
   const fastify = original && typeof original === 'object' ? fromFastify(original as FastifyLikeError) : undefined;
   if (fastify) return fastify;
   if (isDependencyUnavailable(exception)) {
-    return build(ErrorCode.ServiceUnavailable, 'The database or the queue cannot be reached right now; try again shortly.', {
+    return build(ErrorCode.ServiceUnavailable, msg('problem.dependencyUnavailable'), {
       unavailable: true,
     });
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = byHttpStatus[status];
-    if (code) return build(code, genericDetail[code] ?? titleOf(code));
-    if (status < 500) return build(ErrorCode.ValidationFailed, 'The request could not be processed.');
+    if (code) return build(code, genericDetail[code]);
+    if (status < 500) return build(ErrorCode.ValidationFailed, msg('problem.unprocessable'));
   }
-  return build(ErrorCode.InternalError, 'An unexpected error occurred; quote the request id when reporting it.', {
+  return build(ErrorCode.InternalError, msg('problem.internal'), {
     unexpected: true,
   });
 }

@@ -1,18 +1,10 @@
-import { type ArgumentMetadata, ParseUUIDPipe, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { msg } from '../i18n/message';
+import { type ArgumentMetadata, ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { type ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { isCalendarDay, isInstant } from './dates';
 import { type FieldError, ValidationFailedError } from './domain-error';
-
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints
-      ? [{ field, message: Object.values(error.constraints).join('; ') }]
-      : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
+import { fieldErrorsOf } from './field-messages';
 
 /** Integer fields without a declared bound are held to PostgreSQL's `integer`. */
 const INT_MIN = -2_147_483_648;
@@ -83,16 +75,16 @@ function readKinds(target: object): Map<string, FieldKind> {
 
 function fieldFault(kind: FieldKind, field: string, value: unknown): FieldError | null {
   if (kind.integer && typeof value === 'number' && ((!kind.hasMin && value < INT_MIN) || (!kind.hasMax && value > INT_MAX))) {
-    return { field, message: `${field} is out of range` };
+    return { field, message: msg('field.outOfRange', field) };
   }
   if (kind.day && typeof value === 'string' && !isCalendarDay(value)) {
-    return { field, message: `${field} must be a calendar date that exists, between 1800-01-01 and 2100-12-31` };
+    return { field, message: msg('field.notCalendarDay', field) };
   }
   if (kind.instant && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value) && !isInstant(value)) {
-    return { field, message: `${field} must be an ISO 8601 instant on a day that exists, between 1800-01-01 and 2100-12-31` };
+    return { field, message: msg('field.notInstant', field) };
   }
   if (kind.instant && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDay(value)) {
-    return { field, message: `${field} must be a calendar date that exists, between 1800-01-01 and 2100-12-31` };
+    return { field, message: msg('field.notCalendarDay', field) };
   }
   return null;
 }
@@ -150,14 +142,15 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
+    // Target and value let field-messages.ts read each constraint's bounds; neither reaches a client.
+    validationError: { target: true, value: true },
+    exceptionFactory: (errors) => new ValidationFailedError(fieldErrorsOf(errors)),
   });
 }
 
 /** Route ids are UUIDs; anything else is a validation failure naming the parameter. */
 export function uuidParam(name = 'id'): ParseUUIDPipe {
   return new ParseUUIDPipe({
-    exceptionFactory: () => new ValidationFailedError([{ field: name, message: `${name} must be a UUID` }]),
+    exceptionFactory: () => new ValidationFailedError([{ field: name, message: msg('field.notUuid', name) }]),
   });
 }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,10 +22,7 @@ export interface KeySources {
  */
 export class SigningKeyAbsentError extends DomainError {
   constructor() {
-    super(
-      ErrorCode.ServiceUnavailable,
-      'This instance does not hold the checkpoint signing key; checkpoints are signed by the queue workers at intervals.',
-    );
+    super(ErrorCode.ServiceUnavailable, msg('problem.noSigningKey'));
     this.name = 'SigningKeyAbsentError';
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -99,7 +100,7 @@ export class HealthController {
     }
     const down = Object.keys(checks).filter((key) => checks[key].status !== 'up');
     if (down.length > 0) {
-      throw new DomainError(ErrorCode.ServiceUnavailable, `Not ready: ${down.join(', ')} unavailable.`, {
+      throw new DomainError(ErrorCode.ServiceUnavailable, msg('problem.notReady', down), {
         extensions: { checks, queue: await queue },
       });
     }

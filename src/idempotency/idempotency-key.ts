@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/chain/canonical-json';
 import { ValidationFailedError } from '../common/domain-error';
@@ -7,7 +8,7 @@ export function idempotencyKey(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
     throw new ValidationFailedError([
-      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' },
+      { field: 'Idempotency-Key', message: msg('field.badIdempotencyKey', 'Idempotency-Key') },
     ]);
   }
   return value;

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -106,10 +107,10 @@ export class IdempotencyService {
       if (claimed.length > 0) return null;
       const [existing] = (await manager.query(FIND_KEY_SQL, [lease.actorId, lease.scope, lease.key])) as KeyRow[];
       if (existing.request_hash !== lease.requestHash) {
-        throw new DomainError(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used with a different request body.');
+        throw new DomainError(ErrorCode.IdempotencyKeyReused, msg('idempotency.keyReused'));
       }
       if (existing.state !== 'completed') {
-        throw new DomainError(ErrorCode.IdempotencyInProgress, 'A request with this Idempotency-Key is still in progress.');
+        throw new DomainError(ErrorCode.IdempotencyInProgress, msg('idempotency.inProgress'));
       }
       return { status: existing.response_status ?? lease.status, body: existing.response_body };
     });
@@ -141,7 +142,7 @@ export class IdempotencyService {
     ])) as [unknown[], number];
     // The lease lapsed and another request with the key took it: that one answers, this one rolls back.
     if (completed === 0) {
-      throw new DomainError(ErrorCode.IdempotencyInProgress, 'A request with this Idempotency-Key is still in progress.');
+      throw new DomainError(ErrorCode.IdempotencyInProgress, msg('idempotency.inProgress'));
     }
   }
 

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -45,7 +46,7 @@ export class CreateImportUseCase {
     idempotency?: IdempotentRequest | null,
   ): Promise<IdempotentResult<AcceptedImportDto>> {
     if (!Buffer.isBuffer(body)) {
-      throw new DomainError(ErrorCode.UnsupportedMediaType, 'Send the file as text/csv (UTF-8, a header row, one weapon a row).');
+      throw new DomainError(ErrorCode.UnsupportedMediaType, msg('import.sendCsv'));
     }
     const principal = context.principal!;
     const sha256 = createHash('sha256').update(body).digest('hex');
@@ -106,7 +107,7 @@ export class CreateImportUseCase {
     if (failed.imported_by !== principal.id && !principal.roles.includes(Role.Admin)) {
       throw new DomainError(
         ErrorCode.DuplicateImport,
-        `This file (SHA-256 ${sha256}) is import ${failed.id}, which failed; the user who posted it, or an admin, can post it again to resume it.`,
+        msg('import.failedBefore', sha256, failed.id),
       );
     }
     await manager.query(`UPDATE imports SET status = 'queued', failure_reason = NULL, finished_at = NULL WHERE id = $1`, [failed.id]);
@@ -127,7 +128,7 @@ export class CreateImportUseCase {
       id: string;
     }>;
     if (existing) {
-      throw new DomainError(ErrorCode.DuplicateImport, `This file (SHA-256 ${sha256}) was already imported: import ${existing.id}.`);
+      throw new DomainError(ErrorCode.DuplicateImport, msg('import.alreadyImported', sha256, existing.id));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { DomainError } from '../common/domain-error';
@@ -7,7 +8,7 @@ import { ErrorCode } from '../common/error-code';
 export const CSV_BODY = { csvBody: true } as const;
 
 function tooLarge(maxBytes: number): DomainError {
-  return new DomainError(ErrorCode.PayloadTooLarge, `The file exceeds ${maxBytes} bytes (IMPORT_MAX_BYTES).`);
+  return new DomainError(ErrorCode.PayloadTooLarge, msg('import.tooLarge', maxBytes));
 }
 
 /**
@@ -18,7 +19,7 @@ function tooLarge(maxBytes: number): DomainError {
 export function registerCsvBody(fastify: FastifyInstance, maxBytes: number): void {
   fastify.addContentTypeParser('text/csv', async (request: FastifyRequest, payload: IncomingMessage): Promise<Buffer> => {
     const config = request.routeOptions.config as { csvBody?: boolean } | undefined;
-    if (!config?.csvBody) throw new DomainError(ErrorCode.UnsupportedMediaType, 'Send the body as application/json.');
+    if (!config?.csvBody) throw new DomainError(ErrorCode.UnsupportedMediaType, msg('problem.sendJson'));
     if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(maxBytes);
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,3 +1,5 @@
+import { msg, render } from '../i18n/message';
+import { readStoredText } from '../i18n/stored-text';
 import { columnIndex, columnOfField, firstLineOf, headerProblems, REQUIRED_COLUMNS, rowInput, validationMessage } from './import-csv';
 
 describe('headerProblems', () => {
@@ -9,8 +11,8 @@ describe('headerProblems', () => {
   it('names each unknown, missing, repeated or unnamed column', () => {
     const problems = headerProblems([...REQUIRED_COLUMNS.filter((c) => c !== 'make' && c !== 'calibre'), 'colour', 'model', '']);
     expect(problems.map((p) => p.field).sort()).toEqual(['calibre', 'colour', 'column 11', 'make', 'model'].sort());
-    expect(problems.find((p) => p.field === 'colour')?.message).toMatch(/unknown column "colour"/);
-    expect(problems.find((p) => p.field === 'make')?.message).toMatch(/required column "make" is missing/);
+    expect(render(problems.find((p) => p.field === 'colour')!.message, 'en')).toMatch(/Unknown column "colour"/);
+    expect(render(problems.find((p) => p.field === 'make')!.message, 'es')).toMatch(/Falta la columna obligatoria "make"/);
   });
 });
 
@@ -64,12 +66,19 @@ describe('messages and lines', () => {
     expect(columnOfField('acquisition.date')).toBe('acquisitionDate');
     expect(columnOfField('importMarking.year')).toBe('importMarkingYear');
     expect(columnOfField('make')).toBe('make');
-    expect(
-      validationMessage([
-        { field: 'acquisition.date', message: 'acquisition.date cannot be in the future' },
-        { field: 'type', message: 'unknown weapon type "ray gun"' },
-      ]),
-    ).toBe('acquisitionDate: acquisitionDate cannot be in the future; type: unknown weapon type "ray gun"');
+    const stored = validationMessage([
+      { field: 'acquisition.date', message: msg('field.inFuture', 'acquisition.date') },
+      { field: 'type', message: msg('field.unknownWeaponType', 'type', 'ray gun') },
+    ]);
+    expect(readStoredText(stored, 'es')).toBe(
+      'acquisitionDate: La fecha no puede estar en el futuro.; type: El tipo de arma "ray gun" no existe (vea GET /reference/weapon-types).',
+    );
+    expect(readStoredText(stored, 'en')).toBe(
+      'acquisitionDate: The date cannot be in the future.; type: Unknown weapon type "ray gun" (see GET /reference/weapon-types).',
+    );
+    // Rows rejected before messages were stored keep their plain text.
+    expect(readStoredText('acquisitionDate: acquisitionDate cannot be in the future', 'es')).toBe('acquisitionDate: acquisitionDate cannot be in the future');
+    expect(readStoredText('{"messages":[{"label":null,"message":{"key":"no.such.key","args":[]}}]}', 'en')).toMatch(/no\.such\.key/);
   });
 
   it('finds the first line of a record with line breaks in its cells', () => {

@@ -1,3 +1,5 @@
+import { msg } from '../i18n/message';
+import { storedText } from '../i18n/stored-text';
 import type { FieldError } from '../common/domain-error';
 
 /** The columns of an import file, matched by header name in any order. */
@@ -34,16 +36,16 @@ export function headerProblems(header: readonly string[]): FieldError[] {
   header.forEach((raw, index) => {
     const name = raw.trim();
     if (name === '') {
-      problems.push({ field: `column ${index + 1}`, message: `column ${index + 1} has no name in the header row` });
+      problems.push({ field: `column ${index + 1}`, message: msg('field.columnWithoutName', `column ${index + 1}`, index + 1) });
     } else if (!KNOWN.has(name)) {
-      problems.push({ field: name, message: `unknown column ${JSON.stringify(name)}` });
+      problems.push({ field: name, message: msg('field.unknownColumn', name) });
     } else if (seen.has(name)) {
-      problems.push({ field: name, message: `column ${JSON.stringify(name)} appears twice` });
+      problems.push({ field: name, message: msg('field.repeatedColumn', name) });
     }
     seen.add(name);
   });
   for (const column of REQUIRED_COLUMNS) {
-    if (!seen.has(column)) problems.push({ field: column, message: `required column ${JSON.stringify(column)} is missing` });
+    if (!seen.has(column)) problems.push({ field: column, message: msg('field.missingColumn', column) });
   }
   return problems;
 }
@@ -133,16 +135,12 @@ export function columnOfField(field: string): string {
   return COLUMN_OF_FIELD[field] ?? field;
 }
 
-/** One message naming each bad column, for a row's VALIDATION_FAILED. */
+/**
+ * One message naming each bad column, for a row's VALIDATION_FAILED. Stored as messages
+ * (stored-text.ts): GET /imports/:id gives them in the reader's language.
+ */
 export function validationMessage(errors: readonly FieldError[]): string {
-  return errors.map((error) => `${columnOfField(error.field)}: ${renameFields(error.message)}`).join('; ');
-}
-
-/** Validation messages speak of body fields (`acquisition.date`); a file has columns. */
-function renameFields(message: string): string {
-  return message
-    .replace(/\bacquisition\.date\b/g, 'acquisitionDate')
-    .replace(/\bimportMarking with country and year, or importMarking\.exemptionRef\b/g, 'importMarkingCountry and importMarkingYear');
+  return storedText(errors.map((error) => ({ label: columnOfField(error.field), message: error.message })));
 }
 
 /** A record's first line: where it ends, less the line breaks inside its quoted cells. */

@@ -1,3 +1,4 @@
+import { msg, render } from '../i18n/message';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationFailedError } from '../common/domain-error';
@@ -64,13 +65,13 @@ describe('inspectCsv', () => {
   });
 
   it('refuses an empty file, a header alone, a bad header, bad UTF-8 and broken CSV', async () => {
-    expect((await refusal('')).detail).toMatch(/empty/);
-    expect((await refusal(`${HEADER}\n`)).detail).toMatch(/no data rows/);
-    expect((await refusal(`${HEADER},colour\n${ROW},red\n`)).options.errors).toEqual([
-      { field: 'colour', message: 'unknown column "colour"' },
-    ]);
-    expect((await refusal(Buffer.from([0x61, 0xff, 0x0a]))).detail).toMatch(/UTF-8/);
-    expect((await refusal(`${HEADER}\n"unclosed,${ROW}\n`)).detail).toMatch(/not readable CSV/);
+    const detail = async (body: string | Buffer): Promise<string> => render((await refusal(body)).detail!, 'en');
+    expect(await detail('')).toMatch(/empty/);
+    expect(await detail(`${HEADER}\n`)).toMatch(/no data rows/);
+    expect((await refusal(`${HEADER},colour\n${ROW},red\n`)).options.errors).toEqual([{ field: 'colour', message: msg('field.unknownColumn', 'colour') }]);
+    expect(await detail(Buffer.from([0x61, 0xff, 0x0a]))).toMatch(/UTF-8/);
+    expect(await detail(`${HEADER}\n"unclosed,${ROW}\n`)).toMatch(/not readable CSV/);
+    expect(render((await refusal('')).detail!, 'es')).toBe('El archivo está vacío.');
   });
 });
 

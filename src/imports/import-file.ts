@@ -1,3 +1,4 @@
+import { type Message, msg } from '../i18n/message';
 import { parse, type Info } from 'csv-parse';
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
@@ -32,7 +33,7 @@ export async function* readCsv(source: AsyncIterable<Buffer> | Iterable<Buffer>)
   }
 }
 
-function refuse(errors: FieldError[], detail: string): never {
+function refuse(errors: FieldError[], detail: Message): never {
   throw new ValidationFailedError(errors, detail);
 }
 
@@ -42,8 +43,8 @@ function refuse(errors: FieldError[], detail: string): never {
  * header and the number of data rows.
  */
 export async function inspectCsv(body: Buffer): Promise<{ header: string[]; total: number }> {
-  if (body.length === 0) refuse([{ field: 'body', message: 'the file is empty' }], 'The file is empty.');
-  if (!isUtf8(body)) refuse([{ field: 'body', message: 'the file is not valid UTF-8' }], 'The file must be UTF-8 text.');
+  if (body.length === 0) refuse([{ field: 'body', message: msg('field.fileEmpty', 'body') }], msg('import.fileEmpty'));
+  if (!isUtf8(body)) refuse([{ field: 'body', message: msg('field.fileNotUtf8', 'body') }], msg('import.fileNotUtf8'));
   let header: string[] | undefined;
   let total = 0;
   try {
@@ -55,13 +56,13 @@ export async function inspectCsv(body: Buffer): Promise<{ header: string[]; tota
       }
       header = cells;
       const problems = headerProblems(header);
-      if (problems.length > 0) refuse(problems, 'The header row does not name the columns of an import.');
+      if (problems.length > 0) refuse(problems, msg('import.badHeader'));
     }
   } catch (error) {
     if (error instanceof ValidationFailedError) throw error;
-    refuse([{ field: 'body', message: (error as Error).message }], 'The file is not readable CSV.');
+    refuse([{ field: 'body', message: msg('field.fileNotCsv', 'body', (error as Error).message) }], msg('import.fileNotCsv'));
   }
-  if (!header) refuse([{ field: 'body', message: 'the file has no header row' }], 'The file is empty.');
-  if (total === 0) refuse([{ field: 'body', message: 'the file has a header row but no data rows' }], 'The file has no data rows.');
+  if (!header) refuse([{ field: 'body', message: msg('field.fileNoHeader', 'body') }], msg('import.fileEmpty'));
+  if (total === 0) refuse([{ field: 'body', message: msg('field.fileNoDataRows', 'body') }], msg('import.noDataRows'));
   return { header, total };
 }

@@ -1,3 +1,4 @@
+import { type Message } from '../i18n/message';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type FieldError, ValidationFailedError } from '../common/domain-error';
@@ -8,7 +9,7 @@ export interface InspectedCsv {
 }
 
 /** What the inspecting thread answers: the file's header and rows, or why it is refused. */
-export type FromInspectThread = { inspected: InspectedCsv } | { refused: { errors: FieldError[]; detail: string } } | { error: string };
+export type FromInspectThread = { inspected: InspectedCsv } | { refused: { errors: FieldError[]; detail: Message } } | { error: string };
 
 /**
  * inspectCsv (import-file.ts) on a thread of its own. Reading a file through the CSV parser

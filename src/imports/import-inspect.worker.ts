@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ValidationFailedError } from '../common/domain-error';
 import { inspectCsv } from './import-file';
@@ -13,7 +14,7 @@ inspectCsv(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
   (error: unknown) =>
     answer(
       error instanceof ValidationFailedError
-        ? { refused: { errors: error.options.errors ?? [], detail: error.message } }
+        ? { refused: { errors: error.options.errors ?? [], detail: error.detail ?? msg('problem.invalid') } }
         : { error: error instanceof Error ? error.message : String(error) },
     ),
 );

@@ -1,6 +1,8 @@
+import { msg } from '../i18n/message';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { type FieldError } from '../common/domain-error';
+import { fieldErrorsOf } from '../common/field-messages';
 import { ErrorCode } from '../common/error-code';
 import { isIdDocumentKind, parseIdDocument } from '../owners/id-document';
 import { registrationShapeErrors } from '../registry/registration-rules';
@@ -26,14 +28,6 @@ export interface CheckedRow {
   document: { kind: string; key: string };
 }
 
-/** One entry per bad field, named by its path, as the global ValidationPipe reports a body. */
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ field, message: Object.values(error.constraints).join('; ') }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
 
 export function invalidRow(row: number, errors: readonly FieldError[]): RowError {
   return { row, code: ErrorCode.ValidationFailed, message: validationMessage(errors) };
@@ -46,29 +40,29 @@ export function invalidRow(row: number, errors: readonly FieldError[]): RowError
  */
 export function checkRow(row: CsvRow, columns: ColumnIndex, width: number, today: string): CheckedRow | RowError {
   if (row.cells.length !== width) {
-    return invalidRow(row.row, [{ field: 'row', message: `the row has ${row.cells.length} cells where the header has ${width}` }]);
+    return invalidRow(row.row, [{ field: 'row', message: msg('field.rowWidth', 'row', row.cells.length, width) }]);
   }
   const { document, weapon } = rowInput(row.cells, columns);
   const errors: FieldError[] = [];
   let key = '';
   if (!isIdDocumentKind(document.kind)) {
-    errors.push({ field: 'holderDocumentKind', message: 'holderDocumentKind must be one of cedula, passport, ruc' });
+    errors.push({ field: 'holderDocumentKind', message: msg('field.notOneOf', 'holderDocumentKind', ['cedula', 'passport', 'ruc']) });
   } else if (document.number === '') {
-    errors.push({ field: 'holderDocumentNumber', message: 'holderDocumentNumber is required' });
+    errors.push({ field: 'holderDocumentNumber', message: msg('field.missing', 'holderDocumentNumber') });
   } else {
     const parsed = parseIdDocument(document.kind, document.number);
     if (parsed.ok) key = parsed.document.key;
-    else errors.push({ field: 'holderDocumentNumber', message: `holderDocumentNumber ${parsed.reason}` });
+    else errors.push({ field: 'holderDocumentNumber', message: msg(parsed.reason, 'holderDocumentNumber') });
   }
   const input = plainToInstance(RegisterWeaponDto, weapon);
   // The holder comes from the document: ownerId is filled once the owner is found.
-  // The pipe's options; errors need no copy of the object and its values (the messages are the same).
-  const fieldErrors = flatten(
+  // The pipe's options, with the object and values field-messages.ts reads the constraints' bounds from.
+  const fieldErrors = fieldErrorsOf(
     validateSync(input, {
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
-      validationError: { target: false, value: false },
+      validationError: { target: true, value: true },
     }),
   ).filter((error) => error.field !== 'ownerId');
   errors.push(...fieldErrors);

@@ -86,6 +86,6 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportDto })
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   get(@Param('id', uuidParam()) id: string, @Ctx() context: RequestContext): Promise<ImportDto> {
-    return this.imports.get(id, context.principal!);
+    return this.imports.get(id, context.principal!, context.language);
   }
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
+import { readStoredText } from '../i18n/stored-text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,14 +24,14 @@ export class ImportsQuery {
    * Its rows name holders anywhere in the country: a user with a jurisdiction sees only the
    * imports they posted (another's is not found), a user with national scope sees them all.
    */
-  async get(id: string, viewer: Principal): Promise<ImportDto> {
+  async get(id: string, viewer: Principal, language: Language = DEFAULT_LANGUAGE): Promise<ImportDto> {
     const entity = await this.dataSource.getRepository(ImportEntity).findOneBy({ id });
-    if (!entity || !(hasNationalScope(viewer) || entity.importedBy === viewer.id)) throw new NotFoundError('Import', id);
+    if (!entity || !(hasNationalScope(viewer) || entity.importedBy === viewer.id)) throw new NotFoundError('import', id);
     const errors = (await this.dataSource.query(
       'SELECT row, code, message FROM import_row_errors WHERE import_id = $1 ORDER BY row',
       [id],
     )) as ImportRowErrorDto[];
-    return toImportDto(entity, errors);
+    return toImportDto(entity, errors.map((error) => ({ ...error, message: readStoredText(error.message, language) })));
   }
 
   /** Newest first; served by ix_imports_created, read backwards. Scoped as get() is. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { msg } from '../i18n/message';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -134,21 +135,18 @@ export class CreateInternationalTraceUseCase {
     const unfoldable = normalized.length > 0 ? foldedSerialError(normalized, 'marking.serialNumber') : null;
     if (unfoldable) errors.push(unfoldable);
     else if (normalized.length < MIN_SEARCH_LENGTH) {
-      errors.push({
-        field: 'marking.serialNumber',
-        message: `marking.serialNumber needs at least ${MIN_SEARCH_LENGTH} letters or digits once spaces, dashes, dots and slashes are removed`,
-      });
+      errors.push({ field: 'marking.serialNumber', message: msg('field.serialTooShort', 'marking.serialNumber', MIN_SEARCH_LENGTH) });
     }
     if (input.direction === 'incoming') {
-      if (input.weaponId !== undefined) errors.push({ field: 'weaponId', message: 'weaponId is for outgoing traces; an incoming one is searched by its marking' });
-      if (input.traceRequestId !== undefined) errors.push({ field: 'traceRequestId', message: 'traceRequestId is for outgoing traces' });
-      if (receivedAt.getTime() > now.getTime() + 60_000) errors.push({ field: 'receivedAt', message: 'receivedAt cannot be in the future' });
+      if (input.weaponId !== undefined) errors.push({ field: 'weaponId', message: msg('iti.outgoingOnly', 'weaponId') });
+      if (input.traceRequestId !== undefined) errors.push({ field: 'traceRequestId', message: msg('iti.outgoingOnly', 'traceRequestId') });
+      if (receivedAt.getTime() > now.getTime() + 60_000) errors.push({ field: 'receivedAt', message: msg('field.inFuture', 'receivedAt') });
     } else {
-      if (input.receivedAt !== undefined) errors.push({ field: 'receivedAt', message: 'receivedAt is for incoming traces; an outgoing one is sent now' });
-      if (input.weaponId === undefined) errors.push({ field: 'weaponId', message: 'an outgoing trace needs weaponId, the registry weapon it asks about' });
+      if (input.receivedAt !== undefined) errors.push({ field: 'receivedAt', message: msg('iti.incomingOnly', 'receivedAt') });
+      if (input.weaponId === undefined) errors.push({ field: 'weaponId', message: msg('iti.outgoingNeedsWeapon', 'weaponId') });
     }
     if (dueAt !== null && dueAt.getTime() < receivedAt.getTime()) {
-      errors.push({ field: 'dueAt', message: 'dueAt cannot be before receivedAt' });
+      errors.push({ field: 'dueAt', message: msg('field.before', 'dueAt', 'receivedAt') });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     // An unknown weapon type cannot narrow the search: refused now rather than failing in the job.
@@ -163,7 +161,7 @@ export class CreateInternationalTraceUseCase {
       await load();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NotFound) {
-        throw new ValidationFailedError([{ field, message: `${field} names no record of the registry` }]);
+        throw new ValidationFailedError([{ field, message: msg('field.noSuchRecord', field) }]);
       }
       throw error;
     }

@@ -29,7 +29,7 @@ export class DownloadTracePackageUseCase {
   async execute(id: string, format: 'json' | 'pdf', purposeHeader: string | string[] | undefined, context: RequestContext): Promise<PackageDownload> {
     const pack = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(TracePackageEntity, { id });
-      if (!found) throw new NotFoundError('International trace', id);
+      if (!found) throw new NotFoundError('internationalTrace', id);
       if (found.status === 'failed') throw new PackageNotReadyError(id, found.status, found.failureReason);
       if (found.status !== 'completed') return found;
       const owners = found.namesOwners ?? [];

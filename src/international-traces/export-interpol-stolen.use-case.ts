@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -30,7 +31,7 @@ export class ExportInterpolStolenUseCase {
   ) {}
 
   async execute(since: string, context: RequestContext): Promise<InterpolExport> {
-    if (!isCalendarDay(since)) throw new ValidationFailedError([{ field: 'since', message: 'since must be a calendar date YYYY-MM-DD' }]);
+    if (!isCalendarDay(since)) throw new ValidationFailedError([{ field: 'since', message: msg('field.notCalendarDay', 'since') }]);
     const snapshot = await this.changes.since(since);
     try {
       await this.dataSource.transaction((manager) =>

@@ -1,4 +1,5 @@
 import { DomainError } from '../common/domain-error';
+import { msg } from '../i18n/message';
 import { ErrorCode } from '../common/error-code';
 
 /** How soon a client polling for a package is told to try again. */
@@ -6,13 +7,13 @@ export const RETRY_PACKAGE_SECONDS = 2;
 
 export class TraceNotOpenError extends DomainError {
   constructor(id: string, status: string) {
-    super(ErrorCode.TraceNotOpen, `International trace ${id} is ${status}; it was already answered.`);
+    super(ErrorCode.TraceNotOpen, msg('iti.notOpen', id, status));
   }
 }
 
 export class WrongTraceDirectionError extends DomainError {
-  constructor(id: string, direction: string, what: string) {
-    super(ErrorCode.WrongTraceDirection, `International trace ${id} is ${direction}: ${what}.`);
+  constructor(id: string, direction: 'incoming' | 'outgoing') {
+    super(ErrorCode.WrongTraceDirection, direction === 'incoming' ? msg('iti.answerWithRespond', id) : msg('iti.answerWithReply', id));
   }
 }
 
@@ -21,9 +22,7 @@ export class PackageNotReadyError extends DomainError {
   constructor(id: string, status: string, failureReason: string | null) {
     super(
       ErrorCode.PackageNotReady,
-      status === 'failed'
-        ? `The package of international trace ${id} could not be prepared: ${failureReason ?? 'no reason recorded'}`
-        : `The package of international trace ${id} is ${status}; poll GET /international-traces/${id}/package.`,
+      status === 'failed' ? msg('iti.packageFailed', id, failureReason) : msg('iti.packageNotReady', id, status),
       { extensions: { packageStatus: status }, retryAfterSeconds: status === 'failed' ? undefined : RETRY_PACKAGE_SECONDS },
     );
   }

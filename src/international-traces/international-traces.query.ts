@@ -13,7 +13,7 @@ export class InternationalTracesQuery {
 
   async get(id: string): Promise<InternationalTraceDto> {
     const trace = await this.dataSource.getRepository(InternationalTraceEntity).findOneBy({ id });
-    if (!trace) throw new NotFoundError('International trace', id);
+    if (!trace) throw new NotFoundError('internationalTrace', id);
     const pack = await this.dataSource.getRepository(TracePackageEntity).findOneBy({ id });
     return toInternationalTraceDto(trace, pack);
   }

@@ -1,4 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { msg } from '../i18n/message';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../auth/auth.errors';
 import type { Principal } from '../auth/principal';
@@ -22,7 +23,7 @@ export class NationalScopeGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const principal = (context.switchToHttp().getRequest<FastifyRequest>() as FastifyRequest & { user?: Principal }).user;
     if (principal && !mayTraceInternationally(principal)) {
-      throw new ForbiddenError('International traces and the INTERPOL export are for police of national scope, supervisors and admins.');
+      throw new ForbiddenError(msg('iti.nationalScopeOnly'));
     }
     return true;
   }

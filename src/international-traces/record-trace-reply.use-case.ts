@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
@@ -28,12 +29,12 @@ export class RecordTraceReplyUseCase {
   async execute(id: string, input: ReplyInternationalTraceDto, context: RequestContext): Promise<InternationalTraceDto> {
     return this.dataSource.transaction(async (manager) => {
       const trace = await manager.findOne(InternationalTraceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!trace) throw new NotFoundError('International trace', id);
-      if (trace.direction !== 'outgoing') throw new WrongTraceDirectionError(id, trace.direction, 'answer it with POST …/respond');
+      if (!trace) throw new NotFoundError('internationalTrace', id);
+      if (trace.direction !== 'outgoing') throw new WrongTraceDirectionError(id, trace.direction);
       if (trace.status !== 'open') throw new TraceNotOpenError(id, trace.status);
       const receivedAt = new Date(input.receivedAt);
       if (receivedAt.getTime() < trace.receivedAt.getTime()) {
-        throw new ValidationFailedError([{ field: 'receivedAt', message: 'receivedAt cannot be before the trace was sent' }]);
+        throw new ValidationFailedError([{ field: 'receivedAt', message: msg('iti.replyBeforeSent', 'receivedAt') }]);
       }
       const now = new Date();
       const actor = actorOf(context);

@@ -23,8 +23,8 @@ export class RespondInternationalTraceUseCase {
   async execute(id: string, input: RespondInternationalTraceDto, context: RequestContext): Promise<InternationalTraceDto> {
     return this.dataSource.transaction(async (manager) => {
       const trace = await manager.findOne(InternationalTraceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!trace) throw new NotFoundError('International trace', id);
-      if (trace.direction !== 'incoming') throw new WrongTraceDirectionError(id, trace.direction, 'record the foreign answer with POST …/reply');
+      if (!trace) throw new NotFoundError('internationalTrace', id);
+      if (trace.direction !== 'incoming') throw new WrongTraceDirectionError(id, trace.direction);
       if (trace.status !== 'open') throw new TraceNotOpenError(id, trace.status);
       const pack = await manager.findOneByOrFail(TracePackageEntity, { id });
       if (pack.status !== 'completed' || pack.sha256 === null) throw new PackageNotReadyError(id, pack.status, pack.failureReason);

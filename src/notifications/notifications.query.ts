@@ -31,7 +31,7 @@ export class NotificationsQuery {
     const qb = this.dataSource.getRepository(NotificationEntity).createQueryBuilder('n');
     if (query.ownerId) {
       const owner = (await this.holders.findOwners([query.ownerId])).get(query.ownerId);
-      if (!owner) throw new NotFoundError('Owner', query.ownerId);
+      if (!owner) throw new NotFoundError('owner', query.ownerId);
       assertInJurisdiction(principal, owner.district);
       qb.andWhere('n.owner_id = :ownerId', { ownerId: query.ownerId });
     } else if (!hasNationalScope(principal)) {
@@ -45,7 +45,7 @@ export class NotificationsQuery {
 
   async run(id: string): Promise<NotificationRunDto> {
     const run = await this.dataSource.getRepository(NotificationRunEntity).findOneBy({ id });
-    if (!run) throw new NotFoundError('Notification run', id);
+    if (!run) throw new NotFoundError('notificationRun', id);
     return toRunDto(run);
   }
 }

@@ -21,7 +21,7 @@ export class ChangeOwnerStatusUseCase {
   async execute(id: string, input: ChangeOwnerStatusDto, context: RequestContext): Promise<OwnerDto> {
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.findOne(OwnerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!owner) throw new NotFoundError('Owner', id);
+      if (!owner) throw new NotFoundError('owner', id);
       assertInJurisdiction(context.principal, owner.district);
       if (owner.version !== input.version) throw new StaleVersionError(owner.version);
       const refusal = statusChangeRefusal(owner.status, input.status);

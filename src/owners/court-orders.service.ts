@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg } from '../i18n/message';
 import { type EntityManager, In } from 'typeorm';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-error';
@@ -32,7 +33,7 @@ export class CourtOrders {
    */
   async lockOwner(manager: EntityManager, ownerId: string): Promise<{ id: string; status: string; district: string }> {
     const owner = await manager.findOne(OwnerEntity, { where: { id: ownerId }, lock: { mode: 'pessimistic_write' } });
-    if (!owner) throw new NotFoundError('Owner', ownerId);
+    if (!owner) throw new NotFoundError('owner', ownerId);
     return { id: owner.id, status: owner.status, district: owner.district };
   }
 
@@ -43,7 +44,7 @@ export class CourtOrders {
    */
   async prohibit(manager: EntityManager, actor: AuditActor, ownerId: string, order: CourtOrderRef): Promise<string[]> {
     const owner = await manager.findOneOrFail(OwnerEntity, { where: { id: ownerId }, lock: { mode: 'pessimistic_write' } });
-    if (owner.status === 'deceased') throw new OwnerStatusTransitionError('A deceased owner is final: the status cannot change any more.');
+    if (owner.status === 'deceased') throw new OwnerStatusTransitionError(msg('owner.deceasedIsFinal'));
     const reason = `Court prohibition ${order.orderRef} (${order.court})`;
     if (owner.status !== 'prohibited') {
       const before = toOwnerAuditView(owner);

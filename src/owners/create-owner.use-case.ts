@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,11 +25,11 @@ function documentOf(type: OwnerType, idDocument: IdDocumentDto): NormalisedDocum
   const allowed = documentKindsFor(type);
   if (!allowed.includes(idDocument.kind)) {
     throw new ValidationFailedError([
-      { field: 'idDocument.kind', message: `a ${type} is identified by ${allowed.join(' or ')}` },
+      { field: 'idDocument.kind', message: msg('field.documentKindNotFor', 'idDocument.kind', type, [...allowed]) },
     ]);
   }
   const check = parseIdDocument(idDocument.kind, idDocument.number);
-  if (!check.ok) throw new ValidationFailedError([{ field: 'idDocument.number', message: `number ${check.reason}` }]);
+  if (!check.ok) throw new ValidationFailedError([{ field: 'idDocument.number', message: msg(check.reason, 'idDocument.number') }]);
   return check.document;
 }
 
@@ -44,7 +45,7 @@ export class CreateOwnerUseCase {
     const document = documentOf(input.type, input.idDocument);
     const birthDate = input.type === 'person' ? input.birthDate ?? null : null;
     if (input.type === 'person' && !birthDate) {
-      throw new ValidationFailedError([{ field: 'birthDate', message: 'birthDate is required for a person' }]);
+      throw new ValidationFailedError([{ field: 'birthDate', message: msg('field.birthDateRequired', 'birthDate') }]);
     }
     const district = input.address.district;
     if ((await this.districts.unknownCodes([district])).length > 0) {

@@ -17,7 +17,7 @@ export class EvidenceQuery {
   /** An owner's evidence, newest issue first; officers and supervisors within their jurisdiction. */
   async evidenceOf(ownerId: string, principal: Principal | null): Promise<EvidenceDto[]> {
     const owner = await this.dataSource.getRepository(OwnerEntity).findOne({ select: { id: true, district: true }, where: { id: ownerId } });
-    if (!owner) throw new NotFoundError('Owner', ownerId);
+    if (!owner) throw new NotFoundError('owner', ownerId);
     assertInJurisdiction(principal, owner.district);
     return this.listOf(ownerId);
   }

@@ -42,7 +42,7 @@ export class HolderChecks {
     const owner = isUUID(ownerId)
       ? await manager.findOne(OwnerEntity, { where: { id: ownerId }, lock: { mode: 'pessimistic_read' } })
       : null;
-    if (!owner) throw new NotFoundError('Owner', ownerId);
+    if (!owner) throw new NotFoundError('owner', ownerId);
     return toHolderSnapshot(owner);
   }
 

@@ -15,7 +15,10 @@ export interface NormalisedDocument {
   key: string;
 }
 
-export type DocumentCheck = { ok: true; document: NormalisedDocument } | { ok: false; reason: string };
+/** Why a number is refused: the catalogue message (src/i18n/messages) that names its field. */
+export type DocumentRefusal = 'field.notCedula' | 'field.notRuc' | 'field.notPassport' | 'field.invalid';
+
+export type DocumentCheck = { ok: true; document: NormalisedDocument } | { ok: false; reason: DocumentRefusal };
 
 const KINDS_BY_TYPE: Record<OwnerType, readonly IdDocumentKind[]> = {
   person: ['cedula', 'passport'],
@@ -38,11 +41,9 @@ const LETTER_PREFIXES = new Set(['PE', 'E', 'N', 'SB']);
 const PROVINCE_MARKS = new Set(['AV', 'PI']);
 const MAX_PROVINCE = 13;
 
-const CEDULA_REASON =
-  'must be a Panamanian cédula: a province 1-13 (optionally with AV or PI), or PE, E, N or SB, then book and entry ' +
-  'numbers, e.g. 8-123-4567, 8AV-123-456, PE-12-345, E-8-12345, N-19-1234';
-const RUC_REASON = 'must be a RUC such as 155612345-2-2015 or 8-123-4567, optionally followed by DV and its check digits';
-const PASSPORT_REASON = 'must be a passport number of 5 to 20 letters or digits';
+const CEDULA_REASON = 'field.notCedula';
+const RUC_REASON = 'field.notRuc';
+const PASSPORT_REASON = 'field.notPassport';
 
 /**
  * Splits on separators and on every letter/digit boundary, so `1PI-12-345`, `1-PI-12-345` and
@@ -142,7 +143,8 @@ export function parseIdDocument(kind: IdDocumentKind, raw: string): DocumentChec
       return parsePassport(raw);
     default: {
       const unknown: never = kind;
-      return { ok: false, reason: `unknown document kind ${String(unknown)}` };
+      void unknown;
+      return { ok: false, reason: 'field.invalid' };
     }
   }
 }

@@ -24,7 +24,7 @@ export class IssueLicenceUseCase {
       return await this.dataSource.transaction(async (manager) => {
         // FOR SHARE: a status change waiting on this owner cannot slip in between the check and the insert.
         const owner = await manager.findOne(OwnerEntity, { where: { id: ownerId }, lock: { mode: 'pessimistic_read' } });
-        if (!owner) throw new NotFoundError('Owner', ownerId);
+        if (!owner) throw new NotFoundError('owner', ownerId);
         assertInJurisdiction(context.principal, owner.district);
         if (owner.status !== 'active') throw new OwnerInactiveError(ownerId, owner.status);
         const clash = await manager.findOne(LicenceEntity, {

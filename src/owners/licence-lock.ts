@@ -18,7 +18,7 @@ export async function lockLicenceForChange(
   principal: Principal | null,
 ): Promise<{ licence: LicenceEntity; owner: OwnerEntity }> {
   const found = await manager.findOne(LicenceEntity, { select: { id: true, ownerId: true }, where: { id } });
-  if (!found) throw new NotFoundError('Licence', id);
+  if (!found) throw new NotFoundError('licence', id);
   const owner = await manager.findOneOrFail(OwnerEntity, { where: { id: found.ownerId }, lock: { mode: 'pessimistic_read' } });
   // A licence never changes owner, so the owner read before the lock is still its owner.
   const licence = await manager.findOneOrFail(LicenceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -1,3 +1,4 @@
+import { render } from '../i18n/message';
 import { OWNER_STATUSES, statusChangeRefusal } from './owner-status';
 
 describe('owner status changes', () => {
@@ -10,10 +11,11 @@ describe('owner status changes', () => {
   });
 
   it('refuses a change to the same status', () => {
-    expect(statusChangeRefusal('suspended', 'suspended')).toMatch(/already suspended/);
+    expect(render(statusChangeRefusal('suspended', 'suspended')!, 'en')).toMatch(/already suspended/);
+    expect(render(statusChangeRefusal('suspended', 'suspended')!, 'es')).toMatch(/ya está suspendido/);
   });
 
   it('treats deceased as final', () => {
-    for (const to of OWNER_STATUSES) expect(statusChangeRefusal('deceased', to)).toMatch(/final/);
+    for (const to of OWNER_STATUSES) expect(render(statusChangeRefusal('deceased', to)!, 'en')).toMatch(/final/);
   });
 });

@@ -1,10 +1,11 @@
+import { type Message, msg } from '../i18n/message';
 import { DomainError, ValidationFailedError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 
 export class DuplicateOwnerError extends DomainError {
   /** The document number stays out of the message: problem bodies may end up in client logs. */
   constructor(existingId: string) {
-    super(ErrorCode.DuplicateOwner, `Owner ${existingId} already holds this document.`, {
+    super(ErrorCode.DuplicateOwner, msg('owner.duplicate', existingId), {
       extensions: { existingId },
     });
   }
@@ -12,52 +13,52 @@ export class DuplicateOwnerError extends DomainError {
 
 export class OwnerUnderAgeError extends DomainError {
   constructor(birthDate: string, day: string, adultAge: number) {
-    super(ErrorCode.OwnerUnderAge, `Born on ${birthDate}, the owner is not ${adultAge} on ${day}.`, {
-      errors: [{ field: 'birthDate', message: `the owner must be at least ${adultAge} years old` }],
+    super(ErrorCode.OwnerUnderAge, msg('owner.underAge', birthDate, day, adultAge), {
+      errors: [{ field: 'birthDate', message: msg('field.underAge', 'birthDate', adultAge) }],
     });
   }
 }
 
 export class OwnerInactiveError extends DomainError {
   constructor(ownerId: string, status: string) {
-    super(ErrorCode.OwnerInactive, `Owner ${ownerId} is ${status}; only an active owner can receive a licence.`);
+    super(ErrorCode.OwnerInactive, msg('owner.inactiveForLicence', ownerId, status));
   }
 }
 
 export class OwnerStatusTransitionError extends DomainError {
-  constructor(reason: string) {
+  constructor(reason: Message) {
     super(ErrorCode.InvalidStatusTransition, reason);
   }
 }
 
 export class DuplicateLicenceError extends DomainError {
   constructor(kind: string, number: string) {
-    super(ErrorCode.DuplicateLicence, `A ${kind} licence numbered ${number} already exists.`);
+    super(ErrorCode.DuplicateLicence, msg('licence.duplicate', kind, number));
   }
 }
 
 export class LicenceAlreadyRevokedError extends DomainError {
   constructor(licenceId: string) {
-    super(ErrorCode.LicenceAlreadyRevoked, `Licence ${licenceId} is already revoked.`);
+    super(ErrorCode.LicenceAlreadyRevoked, msg('licence.alreadyRevoked', licenceId));
   }
 }
 
 export class LicenceAlreadySuspendedError extends DomainError {
   constructor(licenceId: string) {
-    super(ErrorCode.LicenceAlreadySuspended, `Licence ${licenceId} is already suspended; reinstate it before suspending it again.`);
+    super(ErrorCode.LicenceAlreadySuspended, msg('licence.alreadySuspended', licenceId));
   }
 }
 
 export class LicenceNotSuspendedError extends DomainError {
   constructor(licenceId: string, status: string) {
-    super(ErrorCode.LicenceNotSuspended, `Licence ${licenceId} is ${status}, not suspended.`);
+    super(ErrorCode.LicenceNotSuspended, msg('licence.notSuspended', licenceId, status));
   }
 }
 
 /** A carry licence needs these kinds of evidence in force on the day; `missingEvidence` names those absent. */
 export class EvidenceMissingError extends DomainError {
   constructor(missing: readonly string[], day: string) {
-    super(ErrorCode.EvidenceMissing, `No evidence in force on ${day} of: ${missing.join(', ')}.`, {
+    super(ErrorCode.EvidenceMissing, msg('licence.evidenceMissing', [...missing], day), {
       extensions: { missingEvidence: [...missing] },
     });
   }
@@ -65,7 +66,7 @@ export class EvidenceMissingError extends DomainError {
 
 export class UnknownDistrictError extends ValidationFailedError {
   constructor(field: string, code: string) {
-    super([{ field, message: `unknown district code: ${code}` }]);
+    super([{ field, message: msg('field.unknownDistrict', field, code) }]);
   }
 }
 

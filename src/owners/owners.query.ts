@@ -30,7 +30,7 @@ export class OwnersQuery {
 
   async get(id: string): Promise<OwnerDto> {
     const owner = await this.dataSource.getRepository(OwnerEntity).findOneBy({ id });
-    if (!owner) throw new NotFoundError('Owner', id);
+    if (!owner) throw new NotFoundError('owner', id);
     return toOwnerDto(owner);
   }
 
@@ -64,7 +64,7 @@ export class OwnersQuery {
   /** Newest issue first; the status shown (valid, expired, revoked) is as of today in Panama. */
   async licencesOf(ownerId: string): Promise<LicenceDto[]> {
     if (!(await this.dataSource.getRepository(OwnerEntity).existsBy({ id: ownerId }))) {
-      throw new NotFoundError('Owner', ownerId);
+      throw new NotFoundError('owner', ownerId);
     }
     const licences = await this.dataSource.getRepository(LicenceEntity).find({
       where: { ownerId },

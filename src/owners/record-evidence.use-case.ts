@@ -22,7 +22,7 @@ export class RecordEvidenceUseCase {
     return this.dataSource.transaction(async (manager) => {
       // FOR SHARE: a licence issued meanwhile for this owner waits, and then sees this evidence.
       const owner = await manager.findOne(OwnerEntity, { where: { id: ownerId }, lock: { mode: 'pessimistic_read' } });
-      if (!owner) throw new NotFoundError('Owner', ownerId);
+      if (!owner) throw new NotFoundError('owner', ownerId);
       assertInJurisdiction(context.principal, owner.district);
       const evidence = await manager.save(
         manager.create(EvidenceEntity, {

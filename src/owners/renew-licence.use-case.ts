@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
@@ -29,12 +30,10 @@ export class RenewLicenceUseCase {
       const { licence, owner } = await lockLicenceForChange(manager, id, context.principal);
       if (owner.status !== 'active') throw new OwnerInactiveError(owner.id, owner.status);
       if (input.expiresAt <= licence.expiresAt) {
-        throw new ValidationFailedError([
-          { field: 'expiresAt', message: `expiresAt must be after the licence's current last day (${licence.expiresAt})` },
-        ]);
+        throw new ValidationFailedError([{ field: 'expiresAt', message: msg('licence.renewalMustExtend', 'expiresAt', licence.expiresAt) }]);
       }
       if (input.expiresAt < today) {
-        throw new ValidationFailedError([{ field: 'expiresAt', message: `expiresAt must not be before today (${today})` }]);
+        throw new ValidationFailedError([{ field: 'expiresAt', message: msg('field.beforeToday', 'expiresAt', today) }]);
       }
       await assertEvidenceInForce(manager, owner.id, licence.kind, today);
 

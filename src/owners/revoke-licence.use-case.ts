@@ -22,7 +22,7 @@ export class RevokeLicenceUseCase {
   async execute(id: string, input: RevokeLicenceDto, context: RequestContext): Promise<LicenceDto> {
     return this.dataSource.transaction(async (manager) => {
       const licence = await manager.findOne(LicenceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!licence) throw new NotFoundError('Licence', id);
+      if (!licence) throw new NotFoundError('licence', id);
       const owner = await manager.findOneOrFail(OwnerEntity, { select: { id: true, district: true }, where: { id: licence.ownerId } });
       assertInJurisdiction(context.principal, owner.district);
       if (licence.status === 'revoked') throw new LicenceAlreadyRevokedError(id);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
@@ -25,7 +26,7 @@ export class SuspendLicenceUseCase {
   async execute(id: string, input: SuspendLicenceDto, context: RequestContext): Promise<LicenceDto> {
     const today = todayInPanama();
     if (input.until !== undefined && input.until < today) {
-      throw new ValidationFailedError([{ field: 'until', message: `until must not be before today (${today})` }]);
+      throw new ValidationFailedError([{ field: 'until', message: msg('field.beforeToday', 'until', today) }]);
     }
     return this.dataSource.transaction(async (manager) => {
       const { licence } = await lockLicenceForChange(manager, id, context.principal);

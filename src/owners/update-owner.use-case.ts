@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -37,13 +38,13 @@ export class UpdateOwnerUseCase {
     }
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.findOne(OwnerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!owner) throw new NotFoundError('Owner', id);
+      if (!owner) throw new NotFoundError('owner', id);
       assertInJurisdiction(context.principal, owner.district);
       if (input.address) assertInJurisdiction(context.principal, input.address.district);
       if (owner.version !== input.version) throw new StaleVersionError(owner.version);
       if (input.birthDate !== undefined) {
         if (owner.type !== 'person') {
-          throw new ValidationFailedError([{ field: 'birthDate', message: 'birthDate applies only to a person' }]);
+          throw new ValidationFailedError([{ field: 'birthDate', message: msg('field.birthDateOnlyForPerson', 'birthDate') }]);
         }
         const today = todayInPanama();
         if (!isAdultOn(input.birthDate, today)) throw new OwnerUnderAgeError(input.birthDate, today, ADULT_AGE);

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { type Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { DomainError, ValidationFailedError } from '../common/domain-error';
@@ -12,10 +13,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export class PurposeRequiredError extends DomainError {
   constructor() {
-    super(
-      ErrorCode.PurposeRequired,
-      `Police reads of personal data must name their purpose in X-Access-Purpose (${PURPOSE_MIN}..${PURPOSE_MAX} characters, e.g. a case number).`,
-    );
+    super(ErrorCode.PurposeRequired, msg('problem.purposeRequired', PURPOSE_MIN, PURPOSE_MAX));
   }
 }
 
@@ -38,7 +36,7 @@ export function accessPurposeOf(header: string | string[] | undefined, principal
   if (purpose.length < PURPOSE_MIN || purpose.length > PURPOSE_MAX || CONTROL.test(purpose)) {
     if (purposeIsRequired(principal) && purpose.length < PURPOSE_MIN) throw new PurposeRequiredError();
     throw new ValidationFailedError([
-      { field: 'X-Access-Purpose', message: `must be ${PURPOSE_MIN} to ${PURPOSE_MAX} characters of text` },
+      { field: 'X-Access-Purpose', message: msg('field.badPurpose', 'X-Access-Purpose', PURPOSE_MIN, PURPOSE_MAX) },
     ]);
   }
   return purpose;

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -47,9 +48,9 @@ export class SubjectAccessService {
   /** Officers, supervisors and admins, within jurisdiction; as a PDF or JSON. */
   async assertMayRequest(requester: Principal, ownerId: string, format: string): Promise<void> {
     if (!requester.roles.some((role) => SUBJECT_ACCESS_READERS.includes(role))) {
-      throw new ForbiddenError('Only the ministry (officers, supervisors, admins) may request a subject-access report.');
+      throw new ForbiddenError(msg('auth.subjectAccessReaders'));
     }
-    if (format === 'csv') throw new ValidationFailedError([{ field: 'format', message: 'subject_access is built as pdf or json' }]);
+    if (format === 'csv') throw new ValidationFailedError([{ field: 'format', message: msg('field.subjectAccessFormat', 'format') }]);
     const owner = await this.owners.get(ownerId);
     assertInJurisdiction(requester, owner.address.district);
   }

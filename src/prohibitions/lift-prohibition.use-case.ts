@@ -31,7 +31,7 @@ export class LiftProhibitionUseCase {
     const actor = actorOf(context);
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOne(ProhibitionEntity, { select: { id: true, ownerId: true }, where: { id } });
-      if (!found) throw new NotFoundError('Prohibition', id);
+      if (!found) throw new NotFoundError('prohibition', id);
       // The owner first, as when a prohibition is issued: the two take their locks in one order.
       await this.courtOrders.lockOwner(manager, found.ownerId);
       const prohibition = await manager.findOneOrFail(ProhibitionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

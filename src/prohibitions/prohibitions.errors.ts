@@ -1,8 +1,9 @@
 import { DomainError } from '../common/domain-error';
+import { msg } from '../i18n/message';
 import { ErrorCode } from '../common/error-code';
 
 export class ProhibitionAlreadyLiftedError extends DomainError {
   constructor(id: string) {
-    super(ErrorCode.ProhibitionAlreadyLifted, `Prohibition ${id} is already lifted.`);
+    super(ErrorCode.ProhibitionAlreadyLifted, msg('prohibition.alreadyLifted', id));
   }
 }

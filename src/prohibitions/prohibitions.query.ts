@@ -16,7 +16,7 @@ export class ProhibitionsQuery {
 
   /** An owner's prohibitions, newest first (served by ix_prohibitions_owner). */
   async of(ownerId: string): Promise<ProhibitionDto[]> {
-    if (!(await this.holders.findOwners([ownerId])).has(ownerId)) throw new NotFoundError('Owner', ownerId);
+    if (!(await this.holders.findOwners([ownerId])).has(ownerId)) throw new NotFoundError('owner', ownerId);
     const rows = await this.dataSource.getRepository(ProhibitionEntity).find({
       where: { ownerId },
       order: { createdAt: 'DESC', id: 'DESC' },

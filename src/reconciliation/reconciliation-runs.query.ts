@@ -56,7 +56,7 @@ export class ReconciliationRunsQuery {
 
   private async run(id: string): Promise<ReconciliationRunEntity> {
     const run = await this.dataSource.getRepository(ReconciliationRunEntity).findOneBy({ id });
-    if (!run) throw new NotFoundError('Reconciliation run', id);
+    if (!run) throw new NotFoundError('reconciliationRun', id);
     return run;
   }
 }

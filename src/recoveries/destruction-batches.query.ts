@@ -11,7 +11,7 @@ export class DestructionBatchesQuery {
 
   async get(id: string): Promise<DestructionBatchDto> {
     const batch = await findDestructionBatch(this.dataSource.manager, id);
-    if (!batch) throw new NotFoundError('Destruction batch', id);
+    if (!batch) throw new NotFoundError('destructionBatch', id);
     return batch;
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +32,7 @@ export class RecordDestructionBatchUseCase {
 
   async execute(input: CreateDestructionBatchDto, context: RequestContext): Promise<DestructionBatchDto> {
     if (!isCalendarDay(input.date) || input.date > panamaDay()) {
-      throw new ValidationFailedError([{ field: 'date', message: 'date must be a calendar date YYYY-MM-DD, not in the future' }]);
+      throw new ValidationFailedError([{ field: 'date', message: msg('field.notInPast', 'date') }]);
     }
     const principal = context.principal!;
     return this.dataSource.transaction(async (manager) => {
@@ -50,7 +51,7 @@ export class RecordDestructionBatchUseCase {
       if (refused.length > 0) {
         throw new DomainError(
           ErrorCode.NotDestructible,
-          `No weapon was destroyed: ${refused.length} cannot be (${refused.map((item) => item.weaponId).join(', ')}).`,
+          msg('weapon.notDestructible', refused.length, refused.map((item) => item.weaponId)),
           { extensions: { weapons: refused } },
         );
       }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -52,7 +53,7 @@ export class RecordRecoveryUseCase {
   async execute(input: CreateRecoveryDto, context: RequestContext, idempotency?: IdempotentRequest | null): Promise<IdempotentResult<RecoveryDto>> {
     const principal = context.principal!;
     const permission = recoveryPermission(input.kind, principal.roles);
-    if (permission === 'denied') throw new ForbiddenError(`Your roles may not record a recovery of kind ${input.kind}.`);
+    if (permission === 'denied') throw new ForbiddenError(msg('auth.recoveryKindDenied', input.kind));
     await this.checkShape(input);
     if (permission === 'scoped') assertInJurisdiction(principal, input.district);
     const items = input.items.map((item, index) => this.describe(item, index));
@@ -62,7 +63,7 @@ export class RecordRecoveryUseCase {
       this.dataSource.transaction((manager) => this.record(manager, input, items, context, complete)).catch((error: unknown) => {
         // An unregistered item whose make could not be read landing on a marking recorded the same way.
         if (isMarkingConflict(error)) {
-          throw new DomainError(ErrorCode.DuplicateMarking, 'An item of this recovery bears a marking already recorded without a make; give the make.');
+          throw new DomainError(ErrorCode.DuplicateMarking, msg('weapon.markingWithoutMake'));
         }
         throw error;
       }),
@@ -192,23 +193,23 @@ export class RecordRecoveryUseCase {
   private async checkShape(input: CreateRecoveryDto): Promise<void> {
     const errors: FieldError[] = [];
     if (input.anonymous && input.kind !== RecoveryKind.Amnesty) {
-      errors.push({ field: 'anonymous', message: 'anonymous is allowed only for an amnesty hand-in' });
+      errors.push({ field: 'anonymous', message: msg('field.anonymousOnlyAmnesty', 'anonymous') });
     }
     if (input.anonymous && input.surrenderedBy !== undefined) {
-      errors.push({ field: 'surrenderedBy', message: 'an anonymous hand-in names no one: leave surrenderedBy out' });
+      errors.push({ field: 'surrenderedBy', message: msg('field.anonymousNamesNoOne', 'surrenderedBy') });
     }
     if (!isCalendarDay(input.date)) {
-      errors.push({ field: 'date', message: 'date must be a calendar date YYYY-MM-DD' });
+      errors.push({ field: 'date', message: msg('field.notCalendarDay', 'date') });
     } else if (input.date > panamaDay()) {
-      errors.push({ field: 'date', message: 'date cannot be in the future' });
+      errors.push({ field: 'date', message: msg('field.inFuture', 'date') });
     }
     input.items.forEach((item, index) => {
       if (item.serialStatus === 'marked' && item.serialNumber === undefined) {
-        errors.push({ field: `items.${index}.serialNumber`, message: 'a marked weapon needs its serialNumber' });
+        errors.push({ field: `items.${index}.serialNumber`, message: msg('field.markedNeedsSerial', `items.${index}.serialNumber`) });
       }
     });
     if (errors.length === 0 && (await this.districts.unknownCodes([input.district])).length > 0) {
-      errors.push({ field: 'district', message: `unknown district ${input.district} (see GET /reference/districts)` });
+      errors.push({ field: 'district', message: msg('field.unknownDistrict', 'district', input.district) });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
@@ -239,7 +240,7 @@ export class RecordRecoveryUseCase {
       if (!item.serialNormalized) return;
       const key = `${item.makeKnown ? item.identity.makeKey : '*'}\u0000${item.serialNormalized}`;
       const first = seen.get(key);
-      if (first !== undefined) errors.push({ field: `items.${index}.serialNumber`, message: `the same marking as items.${first}` });
+      if (first !== undefined) errors.push({ field: `items.${index}.serialNumber`, message: msg('field.sameMarkingAs', `items.${index}.serialNumber`, `items.${first}`) });
       else seen.set(key, index);
     });
     if (errors.length > 0) throw new ValidationFailedError(errors);

@@ -71,7 +71,7 @@ export class RecoveriesQuery {
 
   async get(id: string, principal: Principal): Promise<RecoveryDto> {
     const [row] = (await this.dataSource.query(`${SELECT} WHERE r.id = $1`, [id])) as RecoveryRow[];
-    if (!row) throw new NotFoundError('Recovery', id);
+    if (!row) throw new NotFoundError('recovery', id);
     if (scopedDistricts(principal) !== null) assertInJurisdiction(principal, row.district);
     return toRecoveryDto(row);
   }

@@ -28,7 +28,7 @@ export class WeaponTypeDto {
   @ApiProperty({ example: 'pistol', description: 'What weapons and licences carry' })
   readonly code: string;
 
-  @ApiProperty({ example: 'Pistola', description: 'Display name (Spanish)' })
+  @ApiProperty({ example: 'Pistola', description: 'Display name in the language of the request (Content-Language)' })
   readonly name: string;
 
   @ApiProperty({

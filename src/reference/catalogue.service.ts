@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DISPLAY_NAMES, displayName } from '../i18n/display-names';
+import { type Language } from '../i18n/language';
 import { canonicalKey } from './canonical-key';
 
 /** A make or calibre as the registry records it; `verified` when it is one of the catalogue's. */
@@ -133,8 +135,19 @@ export class CatalogueService implements OnModuleInit {
     return this.calibres.entries;
   }
 
-  /** Sorted by name, aliases by their text. */
-  listWeaponTypes(): readonly WeaponTypeEntry[] {
-    return this.weaponTypes.entries;
+  /**
+   * Sorted by name, aliases by their text. The name is for display: Spanish, as the catalogue
+   * records it, or English (display-names.ts) for a reader of English; the code never changes.
+   */
+  listWeaponTypes(language: Language = 'es'): readonly WeaponTypeEntry[] {
+    if (language === 'es') return this.weaponTypes.entries;
+    const english = new Intl.Collator('en', { sensitivity: 'base' });
+    return this.weaponTypes.entries
+      .map((entry) => {
+        if (!Object.prototype.hasOwnProperty.call(DISPLAY_NAMES.weaponType, entry.code)) return entry;
+        const name = displayName('weaponType', entry.code, language);
+        return { ...entry, name: name.charAt(0).toUpperCase() + name.slice(1) };
+      })
+      .sort((a, b) => english.compare(a.name, b.name));
   }
 }

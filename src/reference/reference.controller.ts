@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
+import { RequestLanguage } from '../common/request-context';
+import { type Language } from '../i18n/language';
 import { CalibreDto, MakeDto, WeaponTypeDto } from './catalogue.dto';
 import { CatalogueService } from './catalogue.service';
 import { DistrictsService } from './districts.service';
@@ -60,10 +62,10 @@ export class ReferenceController {
   @ApiOperation({
     summary: 'Weapon types: the codes weapons and licences carry, with display names and aliases, sorted by name',
     description:
-      'Any authenticated user. The weapon type codes that weapons carry and licences cover, with their display names and aliases.',
+      'Any authenticated user. The weapon type codes that weapons carry and licences cover, with their display names and aliases. `name` is in the language of the request (Spanish by default, English for `Accept-Language: en`); `code` never changes.',
   })
   @ApiOkResponse({ type: [WeaponTypeDto] })
-  listWeaponTypes(): readonly WeaponTypeDto[] {
-    return this.catalogue.listWeaponTypes();
+  listWeaponTypes(@RequestLanguage() language: Language): readonly WeaponTypeDto[] {
+    return this.catalogue.listWeaponTypes(language);
   }
 }

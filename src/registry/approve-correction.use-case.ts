@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -17,13 +18,13 @@ import { WeaponEntity } from './weapon.entity';
 
 export class SelfApprovalError extends DomainError {
   constructor() {
-    super(ErrorCode.SelfApproval, 'A correction must be approved by someone other than its proposer.');
+    super(ErrorCode.SelfApproval, msg('auth.selfApproval'));
   }
 }
 
 export class CorrectionNotPendingError extends DomainError {
   constructor(status: string) {
-    super(ErrorCode.CorrectionNotPending, `The correction is already ${status}.`);
+    super(ErrorCode.CorrectionNotPending, msg('correction.notPending', status));
   }
 }
 
@@ -44,14 +45,14 @@ export class ApproveCorrectionUseCase {
           where: { id: correctionId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!correction) throw new NotFoundError('Correction', correctionId);
+        if (!correction) throw new NotFoundError('correction', correctionId);
         if (correction.proposedBy === principal.id) throw new SelfApprovalError();
         if (correction.status !== 'pending') throw new CorrectionNotPendingError(correction.status);
         const weapon = await manager.findOne(WeaponEntity, {
           where: { id: correction.weaponId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!weapon) throw new NotFoundError('Weapon', correction.weaponId);
+        if (!weapon) throw new NotFoundError('weapon', correction.weaponId);
         // A supervisor decides only on weapons held in their jurisdiction.
         assertInJurisdiction(principal, weapon.district);
         const before = toWeaponDto(weapon);

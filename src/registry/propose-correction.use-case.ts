@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -30,14 +31,14 @@ export class ProposeCorrectionUseCase {
       if (value !== undefined) changes[field] = value;
     }
     if (Object.keys(changes).length === 0) {
-      throw new ValidationFailedError([{ field: 'changes', message: `changes must name at least one of ${IDENTIFYING_FIELDS.join(', ')}` }]);
+      throw new ValidationFailedError([{ field: 'changes', message: msg('field.noIdentifyingChange', 'changes', [...IDENTIFYING_FIELDS]) }]);
     }
     // Refuse an unknown type now rather than at approval.
     if (changes.type !== undefined) this.markings.canonicalise({ make: 'x', calibre: 'x', type: changes.type }, 'changes.');
     if (changes.serialNumber !== undefined) this.markings.normaliseSerial(changes.serialNumber, 'changes.serialNumber');
     return this.dataSource.transaction(async (manager) => {
       const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });
-      if (!weapon) throw new NotFoundError('Weapon', weaponId);
+      if (!weapon) throw new NotFoundError('weapon', weaponId);
       assertInJurisdiction(context.principal, weapon.district);
       const previous: Record<string, string> = {};
       for (const field of Object.keys(changes) as IdentifyingField[]) previous[field] = weapon[field];

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,15 +28,15 @@ export class RecordWeaponEventUseCase {
   async execute(weaponId: string, input: RecordWeaponEventDto, context: RequestContext): Promise<WeaponEventDto> {
     const principal = context.principal!;
     const permission = eventPermission(input.kind, principal.roles);
-    if (permission === 'denied') throw new ForbiddenError(`Your roles may not record a ${input.kind} event.`);
+    if (permission === 'denied') throw new ForbiddenError(msg('auth.eventKindDenied', input.kind));
     // A little leeway for clocks that run ahead; an event is never reported before it happens.
     if (new Date(input.occurredAt).getTime() > Date.now() + 5 * 60_000) {
-      throw new ValidationFailedError([{ field: 'occurredAt', message: 'occurredAt cannot be in the future' }]);
+      throw new ValidationFailedError([{ field: 'occurredAt', message: msg('field.inFuture', 'occurredAt') }]);
     }
     return this.dataSource.transaction(async (manager) => {
       // The row lock makes concurrent events on one weapon take turns; the version check refuses the stale one.
       const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });
-      if (!weapon) throw new NotFoundError('Weapon', weaponId);
+      if (!weapon) throw new NotFoundError('weapon', weaponId);
       if (permission === 'scoped') assertInJurisdiction(principal, weapon.district);
       if (weapon.version !== input.version) throw new StaleVersionError(weapon.version);
       const to = nextStatus(input.kind, weapon.status);
@@ -46,7 +47,7 @@ export class RecordWeaponEventUseCase {
         // Returned to the same holder, who must still be entitled to hold it.
         const day = panamaDay(new Date(input.occurredAt));
         const [standing] = await this.standing.ofOwners(manager, [{ ownerId: weapon.holderId, type: weapon.type, day, needsLicence: true }]);
-        if (!standing) throw new NotFoundError('Owner', weapon.holderId);
+        if (!standing) throw new NotFoundError('owner', weapon.holderId);
         if (standing.holder.status !== 'active') throw new OwnerInactiveError(standing.holder.id, standing.holder.status);
         if (!standing.licensed) throw new HolderNotLicensedError(weapon.type, day);
       }

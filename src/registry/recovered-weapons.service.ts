@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -124,7 +125,7 @@ export class RecoveredWeapons {
       if (weapon && !RECOVERABLE_STATUSES.includes(weapon.status)) {
         throw new DomainError(
           ErrorCode.InvalidStatusTransition,
-          `Item ${index} matches weapon ${weapon.id}, which is ${weapon.status}: it cannot be recovered again.`,
+          msg('weapon.cannotBeRecovered', index, weapon.id, weapon.status),
         );
       }
     });

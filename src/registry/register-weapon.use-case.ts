@@ -46,7 +46,7 @@ export class RegisterWeaponUseCase {
           const [standing] = await this.standing.ofOwners(manager, [
             { ownerId: input.ownerId, type: identity.type, day: input.acquisition.date, needsLicence: needsLicence(input.acquisition.kind) },
           ]);
-          if (!standing) throw new NotFoundError('Owner', input.ownerId);
+          if (!standing) throw new NotFoundError('owner', input.ownerId);
           const { holder, licensed } = standing;
           assertInJurisdiction(context.principal, holder.district);
           const refusal = holderRefusal(

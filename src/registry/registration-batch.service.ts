@@ -1,3 +1,5 @@
+import { type Message, msg } from '../i18n/message';
+import { storedText } from '../i18n/stored-text';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditActor, AuditInput } from '../audit/audit.service';
@@ -86,15 +88,17 @@ export class RegistrationBatch {
     const decision: BatchDecision = { rejected: [], refusals: new Map(), accepted: [] };
     const inBatch = new Map<string, number>();
     for (const [index, candidate] of candidates.entries()) {
-      const reject = (code: ErrorCode, message: string): void => void decision.rejected.push({ row: candidate.row, code, message });
+      // Stored as a message, read later in the reader's language (stored-text.ts).
+      const reject = (code: ErrorCode, message: Message): void =>
+        void decision.rejected.push({ row: candidate.row, code, message: storedText([{ label: null, message }]) });
       const found = holders[index];
       if (!found) {
-        reject(ErrorCode.NotFound, 'No owner is registered with this holderDocumentKind and holderDocumentNumber.');
+        reject(ErrorCode.NotFound, msg('import.noOwner'));
         continue;
       }
       const { holder, licensed } = found;
       if (!inJurisdiction(jurisdiction, holder.district)) {
-        reject(ErrorCode.OutOfJurisdiction, `District ${holder.district} is outside the importer's jurisdiction.`);
+        reject(ErrorCode.OutOfJurisdiction, msg('import.outOfJurisdiction', holder.district));
         continue;
       }
       const { input, identity } = candidate;
@@ -111,18 +115,18 @@ export class RegistrationBatch {
         const key = markingKey(identity.makeKey, candidate.serialNormalized);
         const earlier = inBatch.get(key);
         if (earlier !== undefined) {
-          reject(ErrorCode.DuplicateMarking, `A weapon with this make and serial is already in this file, on row ${earlier}.`);
+          reject(ErrorCode.DuplicateMarking, msg('weapon.duplicateMarkingInFile', earlier));
           continue;
         }
         const owner = existing.get(key);
         if (owner && this.markings.isReportedMissing(owner)) {
           const attempt = { make: input.make, model: input.model, type: input.type, calibre: input.calibre, serialNumber: input.serialNumber, ownerId: holder.id };
           decision.refusals.set(candidate.row, await this.registrations.refuseReportedMissing(manager, actor, owner, attempt, context(candidate.row)));
-          reject(ErrorCode.MarkingReportedStolen, `This marking belongs to weapon ${owner.id}, reported ${owner.status}.`);
+          reject(ErrorCode.MarkingReportedStolen, msg('weapon.markingReportedStolen', owner.id, owner.status));
           continue;
         }
         if (owner) {
-          reject(ErrorCode.DuplicateMarking, `A weapon with this make and serial is already registered: ${owner.id}`);
+          reject(ErrorCode.DuplicateMarking, msg('weapon.duplicateMarking', owner.id));
           continue;
         }
         inBatch.set(key, candidate.row);

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { ErrorCode } from '../common/error-code';
 import { holderRefusal, inJurisdiction, markingKey, needsLicence, registrationShapeErrors } from './registration-rules';
 
@@ -25,8 +26,8 @@ describe('registrationShapeErrors', () => {
   });
 
   it('refuses an unreal day and a day after today', () => {
-    expect(registrationShapeErrors({ ...base, acquisition: { kind: 'inheritance', date: '2026-02-30' } }, TODAY)[0].message).toMatch(/real calendar day/);
-    expect(registrationShapeErrors({ ...base, acquisition: { kind: 'inheritance', date: '2026-11-29' } }, TODAY)[0].message).toMatch(/future/);
+    expect(registrationShapeErrors({ ...base, acquisition: { kind: 'inheritance', date: '2026-02-30' } }, TODAY)[0].message).toEqual(msg('field.notCalendarDay', 'acquisition.date'));
+    expect(registrationShapeErrors({ ...base, acquisition: { kind: 'inheritance', date: '2026-11-29' } }, TODAY)[0].message).toEqual(msg('field.inFuture', 'acquisition.date'));
   });
 });
 

@@ -1,3 +1,4 @@
+import { type Message, msg } from '../i18n/message';
 import { isCalendarDay } from '../common/dates';
 import type { FieldError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
@@ -19,21 +20,21 @@ export function registrationShapeErrors(input: RegistrationShape, today: string)
   const errors: FieldError[] = [];
   const serialStatus = input.serialStatus ?? 'marked';
   if (serialStatus === 'marked' && !input.serialNumber) {
-    errors.push({ field: 'serialNumber', message: 'serialNumber is required unless serialStatus is obliterated or unmarked' });
+    errors.push({ field: 'serialNumber', message: msg('field.serialRequired', 'serialNumber') });
   }
   if (input.acquisition.kind === 'import') {
     const marking = input.importMarking;
     if (!marking || (!marking.exemptionRef && !(marking.country && marking.year))) {
       errors.push({
         field: 'importMarking',
-        message: 'an import needs importMarking with country and year, or importMarking.exemptionRef',
+        message: msg('field.importMarkingRequired'),
       });
     }
   }
   if (!isCalendarDay(input.acquisition.date)) {
-    errors.push({ field: 'acquisition.date', message: 'acquisition.date must be a real calendar day' });
+    errors.push({ field: 'acquisition.date', message: msg('field.notCalendarDay', 'acquisition.date') });
   } else if (input.acquisition.date > today) {
-    errors.push({ field: 'acquisition.date', message: 'acquisition.date cannot be in the future' });
+    errors.push({ field: 'acquisition.date', message: msg('field.inFuture', 'acquisition.date') });
   }
   return errors;
 }
@@ -45,7 +46,7 @@ export function needsLicence(acquisitionKind: string): boolean {
 
 export interface HolderRefusal {
   code: ErrorCode.OwnerInactive | ErrorCode.HolderNotLicensed;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -57,11 +58,11 @@ export function holderRefusal(
   weapon: { type: string; acquisitionKind: string; acquisitionDate: string },
   licensed: boolean,
 ): HolderRefusal | null {
-  if (holder.status !== 'active') return { code: ErrorCode.OwnerInactive, message: `Owner ${holder.id} is ${holder.status}.` };
+  if (holder.status !== 'active') return { code: ErrorCode.OwnerInactive, message: msg('owner.inactive', holder.id, holder.status) };
   if (needsLicence(weapon.acquisitionKind) && !licensed) {
     return {
       code: ErrorCode.HolderNotLicensed,
-      message: `The holder has no licence in force on ${weapon.acquisitionDate} covering ${weapon.type}.`,
+      message: msg('weapon.holderNotLicensed', weapon.type, weapon.acquisitionDate),
     };
   }
   return null;

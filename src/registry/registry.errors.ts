@@ -1,39 +1,40 @@
+import { msg } from '../i18n/message';
 import { DomainError, ValidationFailedError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 
 export class DuplicateMarkingError extends DomainError {
   constructor(existingId: string) {
-    super(ErrorCode.DuplicateMarking, `A weapon with this make and serial is already registered: ${existingId}`);
+    super(ErrorCode.DuplicateMarking, msg('weapon.duplicateMarking', existingId));
   }
 }
 
 export class MarkingReportedStolenError extends DomainError {
   constructor(existingId: string, status: string) {
-    super(ErrorCode.MarkingReportedStolen, `This marking belongs to weapon ${existingId}, reported ${status}.`);
+    super(ErrorCode.MarkingReportedStolen, msg('weapon.markingReportedStolen', existingId, status));
   }
 }
 
 export class OwnerInactiveError extends DomainError {
   constructor(ownerId: string, status: string) {
-    super(ErrorCode.OwnerInactive, `Owner ${ownerId} is ${status}.`);
+    super(ErrorCode.OwnerInactive, msg('owner.inactive', ownerId, status));
   }
 }
 
 export class HolderNotLicensedError extends DomainError {
   constructor(type: string, day: string) {
-    super(ErrorCode.HolderNotLicensed, `The holder has no licence in force on ${day} covering ${type}.`);
+    super(ErrorCode.HolderNotLicensed, msg('weapon.holderNotLicensed', type, day));
   }
 }
 
 export class InvalidStatusTransitionError extends DomainError {
   constructor(event: string, status: string) {
-    super(ErrorCode.InvalidStatusTransition, `A ${event} event is not possible while the weapon is ${status}.`);
+    super(ErrorCode.InvalidStatusTransition, msg('weapon.invalidTransition', event, status));
   }
 }
 
 export class UnknownWeaponTypeError extends ValidationFailedError {
   constructor(field: string, value: string) {
-    super([{ field, message: `unknown weapon type ${JSON.stringify(value)} (see the reference weapon types)` }]);
+    super([{ field, message: msg('field.unknownWeaponType', field, value) }]);
   }
 }
 

@@ -22,13 +22,13 @@ export class RejectCorrectionUseCase {
     const principal = context.principal!;
     return this.dataSource.transaction(async (manager) => {
       const correction = await manager.findOne(CorrectionEntity, { where: { id: correctionId }, lock: { mode: 'pessimistic_write' } });
-      if (!correction) throw new NotFoundError('Correction', correctionId);
+      if (!correction) throw new NotFoundError('correction', correctionId);
       // Deciding is the second person's job, whichever way it goes.
       if (correction.proposedBy === principal.id) throw new SelfApprovalError();
       if (correction.status !== 'pending') throw new CorrectionNotPendingError(correction.status);
       // A supervisor decides only on weapons held in their jurisdiction.
       const weapon = await manager.findOneBy(WeaponEntity, { id: correction.weaponId });
-      if (!weapon) throw new NotFoundError('Weapon', correction.weaponId);
+      if (!weapon) throw new NotFoundError('weapon', correction.weaponId);
       assertInJurisdiction(principal, weapon.district);
       const before = toCorrectionDto(correction);
       Object.assign(correction, { status: 'rejected', decidedBy: principal.id, decidedAt: new Date(), decisionReason: reason });

@@ -1,3 +1,4 @@
+import { msg, render } from '../i18n/message';
 import fc from 'fast-check';
 import { foldConfusables, foldedSerialError, formatRegistryNumber, isFoldedSerial, nationalMark, normaliseSerial } from './serial';
 
@@ -74,8 +75,9 @@ describe('normaliseSerial', () => {
   it('names an empty serial as having no letters or digits', () => {
     expect(foldedSerialError(normaliseSerial(' - \u200B '), 'serialNumber')).toEqual({
       field: 'serialNumber',
-      message: 'serialNumber has no letters or digits',
+      message: msg('field.serialEmpty', 'serialNumber'),
     });
+    expect(render(msg('field.serialEmpty', 'serialNumber'), 'es')).toBe('El número de serie no tiene letras ni dígitos.');
     expect(foldedSerialError('KX52731', 'serialNumber')).toBeNull();
   });
 

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { readFileSync } from 'node:fs';
 import type { FieldError } from '../common/domain-error';
 
@@ -112,10 +113,10 @@ export function isFoldedSerial(folded: string): boolean {
 
 /** Why a folded serial is no marking, as the error of `field`; null when it is one. */
 export function foldedSerialError(folded: string, field: string): FieldError | null {
-  if (folded.length === 0) return { field, message: `${field} has no letters or digits` };
+  if (folded.length === 0) return { field, message: msg('field.serialEmpty', field) };
   if (isFoldedSerial(folded)) return null;
-  const others = [...new Set(folded.replace(/[A-Z0-9]/g, ''))].map((char) => JSON.stringify(char)).join(', ');
-  return { field, message: `${field} may hold only letters and digits (with spaces, dashes, dots and slashes), not ${others}` };
+  const others = [...new Set(folded.replace(/[A-Z0-9]/g, ''))];
+  return { field, message: msg('field.serialCharacters', field, others) };
 }
 
 /** The national mark the registry assigns to a weapon whose serial is obliterated or absent. */

@@ -20,7 +20,7 @@ export class UpdateWeaponUseCase {
   async execute(id: string, input: UpdateWeaponDto, context: RequestContext): Promise<WeaponDto> {
     return this.dataSource.transaction(async (manager) => {
       const weapon = await manager.findOne(WeaponEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!weapon) throw new NotFoundError('Weapon', id);
+      if (!weapon) throw new NotFoundError('weapon', id);
       assertInJurisdiction(context.principal, weapon.district);
       if (weapon.version !== input.version) throw new StaleVersionError(weapon.version);
       const before = toWeaponDto(weapon);

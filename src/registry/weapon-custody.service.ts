@@ -18,7 +18,7 @@ export class WeaponCustody {
   /** SELECT … FOR UPDATE: concurrent changes of one weapon take turns, and each re-reads the version. */
   async lock(manager: EntityManager, weaponId: string): Promise<WeaponDto> {
     const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });
-    if (!weapon) throw new NotFoundError('Weapon', weaponId);
+    if (!weapon) throw new NotFoundError('weapon', weaponId);
     return toWeaponDto(weapon);
   }
 

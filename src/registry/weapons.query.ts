@@ -25,7 +25,7 @@ export class WeaponsQuery {
 
   async get(id: string): Promise<WeaponDto> {
     const weapon = await this.dataSource.getRepository(WeaponEntity).findOneBy({ id });
-    if (!weapon) throw new NotFoundError('Weapon', id);
+    if (!weapon) throw new NotFoundError('weapon', id);
     return toWeaponDto(weapon);
   }
 

@@ -36,7 +36,7 @@ export class DownloadReportUseCase {
   async execute(id: string, context: RequestContext): Promise<ReportFile> {
     const report = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(ReportEntity, { id });
-      if (!found || !mayReadReport(context.principal!, found.requestedBy)) throw new NotFoundError('Report', id);
+      if (!found || !mayReadReport(context.principal!, found.requestedBy)) throw new NotFoundError('report', id);
       if (found.status !== 'completed') throw new ReportNotReadyError(id, found.status, found.failureReason);
       await this.audit.append(manager, actorOf(context), {
         action: 'report.downloaded',

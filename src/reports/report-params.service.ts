@@ -1,10 +1,12 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { isCalendarDay } from '../common/dates';
 import { type FieldError, ValidationFailedError } from '../common/domain-error';
+import { fieldErrorsOf } from '../common/field-messages';
 import { DistrictsService } from '../reference/districts.service';
 import { ReportKind } from './report-kinds';
 import { DestructionCertificateParamsDto, IafqParamsDto, SdgReportParamsDto } from './recovery-reports';
@@ -27,13 +29,6 @@ const PARAMS_CLASSES: Record<ReportKind, new () => object> = {
   [ReportKind.Iafq]: IafqParamsDto,
 };
 
-function flatten(errors: ValidationError[], parent: string): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = `${parent}.${error.property}`;
-    const own = error.constraints ? [{ field, message: Object.values(error.constraints).join('; ') }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
 
 /**
  * The params of a report request, checked against its kind as the global pipe checks a body:
@@ -54,9 +49,9 @@ export class ReportParamsService {
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
-      validationError: { target: false, value: false },
+      validationError: { target: true, value: true },
     });
-    const errors = flatten(shapeErrors, 'params');
+    const errors = fieldErrorsOf(shapeErrors, 'params');
     const checked = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
     // Fields the shape check refused are not checked further: one error per field.
     const refused = new Set(errors.map((error) => error.field.slice('params.'.length)));
@@ -72,7 +67,7 @@ export class ReportParamsService {
     this.period(checked, kind === ReportKind.TraceRequests || kind === ReportKind.Sdg16_4_2 ? ['from', 'to'] : ['since', 'until'], errors);
     const district = checked.district;
     if (typeof district === 'string' && (await this.districts.unknownCodes([district])).length > 0) {
-      errors.push({ field: 'params.district', message: `unknown district ${district} (see GET /reference/districts)` });
+      errors.push({ field: 'params.district', message: msg('field.unknownDistrict', 'params.district', String(district)) });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return checked;
@@ -83,11 +78,11 @@ export class ReportParamsService {
       const value = params[name];
       if (typeof value !== 'string') return false;
       if (isCalendarDay(value)) return true;
-      errors.push({ field: `params.${name}`, message: `${name} must be a calendar date YYYY-MM-DD` });
+      errors.push({ field: `params.${name}`, message: msg('field.notCalendarDay', `params.${name}`) });
       return false;
     });
     if (valid.length === 2 && (params[start] as string) > (params[end] as string)) {
-      errors.push({ field: `params.${end}`, message: `${end} must not be before ${start}` });
+      errors.push({ field: `params.${end}`, message: msg('field.before', `params.${end}`, start) });
     }
   }
 
@@ -100,7 +95,7 @@ export class ReportParamsService {
   private async weapon(params: Record<string, unknown>): Promise<Record<string, unknown>> {
     const { weaponId, registryNumber } = params as { weaponId?: string; registryNumber?: string };
     if ((weaponId === undefined) === (registryNumber === undefined)) {
-      throw new ValidationFailedError([{ field: 'params.weaponId', message: 'give exactly one of weaponId and registryNumber' }]);
+      throw new ValidationFailedError([{ field: 'params.weaponId', message: msg('field.weaponOrRegistryNumber', 'params.weaponId') }]);
     }
     const [weapon] = (await this.dataSource.query(
       weaponId !== undefined
@@ -110,7 +105,7 @@ export class ReportParamsService {
     )) as Array<{ id: string; registry_number: string }>;
     if (!weapon) {
       const field = weaponId !== undefined ? 'params.weaponId' : 'params.registryNumber';
-      throw new ValidationFailedError([{ field, message: `no weapon is registered as ${weaponId ?? registryNumber}` }]);
+      throw new ValidationFailedError([{ field, message: msg('field.noSuchWeapon', field, String(weaponId ?? registryNumber)) }]);
     }
     return { weaponId: weapon.id, registryNumber: weapon.registry_number };
   }

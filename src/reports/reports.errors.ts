@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { DomainError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 
@@ -8,9 +9,7 @@ export class ReportNotReadyError extends DomainError {
   constructor(id: string, status: string, failureReason: string | null) {
     super(
       ErrorCode.ReportNotReady,
-      status === 'failed'
-        ? `Report ${id} failed and has no file: ${failureReason ?? 'no reason recorded'}`
-        : `Report ${id} is ${status}; its file exists once GET /reports/${id} says completed.`,
+      status === 'failed' ? msg('report.failed', id, failureReason) : msg('report.notReady', id, status),
       { extensions: { reportStatus: status }, retryAfterSeconds: status === 'failed' ? undefined : RETRY_NOT_READY_SECONDS },
     );
   }

@@ -20,7 +20,7 @@ export class ReportsQuery {
   /** Another user's report is 404, as if it did not exist (an admin sees all). */
   async get(id: string, reader: Principal): Promise<ReportDto> {
     const report = await this.dataSource.getRepository(ReportEntity).findOneBy({ id });
-    if (!report || !mayReadReport(reader, report.requestedBy)) throw new NotFoundError('Report', id);
+    if (!report || !mayReadReport(reader, report.requestedBy)) throw new NotFoundError('report', id);
     return toReportDto(report);
   }
 

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -30,9 +31,9 @@ const ENDED: readonly string[] = ['destroyed', 'deactivated', 'exported'];
 
 function checkPeriod(from: string, to: string): void {
   const errors: FieldError[] = [];
-  if (!isCalendarDay(from)) errors.push({ field: 'from', message: 'from must be a calendar date YYYY-MM-DD' });
-  if (!isCalendarDay(to)) errors.push({ field: 'to', message: 'to must be a calendar date YYYY-MM-DD' });
-  if (errors.length === 0 && from > to) errors.push({ field: 'to', message: 'to must not be before from' });
+  if (!isCalendarDay(from)) errors.push({ field: 'from', message: msg('field.notCalendarDay', 'from') });
+  if (!isCalendarDay(to)) errors.push({ field: 'to', message: msg('field.notCalendarDay', 'to') });
+  if (errors.length === 0 && from > to) errors.push({ field: 'to', message: msg('field.before', 'to', 'from') });
   if (errors.length > 0) throw new ValidationFailedError(errors);
 }
 
@@ -98,7 +99,7 @@ export class StatisticsQuery {
 
   async registry(query: RegistryStatisticsQuery): Promise<RegistryStatisticsDto> {
     const at = query.at ?? panamaDay();
-    if (!isCalendarDay(at)) throw new ValidationFailedError([{ field: 'at', message: 'at must be a calendar date YYYY-MM-DD' }]);
+    if (!isCalendarDay(at)) throw new ValidationFailedError([{ field: 'at', message: msg('field.notCalendarDay', 'at') }]);
     const groupBy = query.groupBy ?? 'district';
     const publishable = query.publishable === true;
     return this.snapshot(async (manager) => {

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -84,16 +85,16 @@ export class CreateTraceRequestUseCase {
     } else if (normalized.length < MIN_SEARCH_LENGTH) {
       errors.push({
         field: 'marking.serialNumber',
-        message: `marking.serialNumber needs at least ${MIN_SEARCH_LENGTH} letters or digits once spaces, dashes, dots and slashes are removed`,
+        message: msg('field.serialTooShort', 'marking.serialNumber', MIN_SEARCH_LENGTH),
       });
     }
     if (!isCalendarDay(input.recovery.date)) {
-      errors.push({ field: 'recovery.date', message: 'recovery.date must be a calendar date YYYY-MM-DD' });
+      errors.push({ field: 'recovery.date', message: msg('field.notCalendarDay', 'recovery.date') });
     } else if (input.recovery.date > panamaDay()) {
-      errors.push({ field: 'recovery.date', message: 'recovery.date cannot be in the future' });
+      errors.push({ field: 'recovery.date', message: msg('field.inFuture', 'recovery.date') });
     }
     if (input.recovery.district && (await this.districts.unknownCodes([input.recovery.district])).length > 0) {
-      errors.push({ field: 'recovery.district', message: `unknown district ${input.recovery.district} (see the reference districts)` });
+      errors.push({ field: 'recovery.district', message: msg('field.unknownDistrict', 'recovery.district', input.recovery.district) });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     const { make, calibre, type } = input.marking;

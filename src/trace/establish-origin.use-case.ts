@@ -30,7 +30,7 @@ export class EstablishOriginUseCase {
    */
   async within(manager: EntityManager, id: string, input: EstablishOriginDto, actor: AuditActor, establishedBy: string): Promise<TraceRequestDto> {
     const request = await manager.findOne(TraceRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!request) throw new NotFoundError('Trace request', id);
+    if (!request) throw new NotFoundError('traceRequest', id);
     const before = request.illicitOrigin;
     request.illicitOrigin = {
       established: input.established,

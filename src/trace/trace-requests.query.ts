@@ -17,7 +17,7 @@ export class TraceRequestsQuery {
 
   async get(id: string): Promise<TraceRequestDto> {
     const request = await this.dataSource.getRepository(TraceRequestEntity).findOneBy({ id });
-    if (!request) throw new NotFoundError('Trace request', id);
+    if (!request) throw new NotFoundError('traceRequest', id);
     return toTraceRequestDto(request);
   }
 

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -55,7 +56,7 @@ export class TraceSearch {
       throw new ValidationFailedError([
         {
           field: fields.serial,
-          message: `${fields.serial} needs at least ${MIN_SEARCH_LENGTH} letters or digits once spaces, dashes, dots and slashes are removed`,
+          message: msg('field.serialTooShort', fields.serial, MIN_SEARCH_LENGTH),
         },
       ]);
     }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -46,7 +47,7 @@ export class RecordTransferUseCase {
           const [standing] = await this.standing.ofOwners(manager, [
             { ownerId: input.toOwnerId!, type: weapon.type, day: input.date, needsLicence: true },
           ]);
-          if (!standing) throw new NotFoundError('Owner', input.toOwnerId!);
+          if (!standing) throw new NotFoundError('owner', input.toOwnerId!);
           const recipient = standing.holder;
           if (recipient.status !== 'active') throw new OwnerInactiveError(recipient.id, recipient.status);
           if (!standing.licensed) throw new RecipientNotLicensedError(weapon.type, input.date);
@@ -82,14 +83,14 @@ export class RecordTransferUseCase {
   private checkShape(input: RecordTransferDto): void {
     const errors: FieldError[] = [];
     if (input.kind === 'export') {
-      if (!input.destinationCountry) errors.push({ field: 'destinationCountry', message: 'an export needs destinationCountry' });
-      if (input.toOwnerId) errors.push({ field: 'toOwnerId', message: 'an export has no recipient in Panama: leave toOwnerId out' });
+      if (!input.destinationCountry) errors.push({ field: 'destinationCountry', message: msg('field.exportNeedsCountry', 'destinationCountry') });
+      if (input.toOwnerId) errors.push({ field: 'toOwnerId', message: msg('field.exportHasNoRecipient', 'toOwnerId') });
     } else {
-      if (!input.toOwnerId) errors.push({ field: 'toOwnerId', message: `a ${input.kind} needs toOwnerId` });
-      if (input.destinationCountry) errors.push({ field: 'destinationCountry', message: 'destinationCountry is only for an export' });
+      if (!input.toOwnerId) errors.push({ field: 'toOwnerId', message: msg('field.transferNeedsRecipient', 'toOwnerId', input.kind) });
+      if (input.destinationCountry) errors.push({ field: 'destinationCountry', message: msg('field.countryOnlyForExport', 'destinationCountry') });
     }
-    if (!isCalendarDay(input.date)) errors.push({ field: 'date', message: 'date must be a real calendar day' });
-    else if (input.date > panamaDay()) errors.push({ field: 'date', message: 'date cannot be in the future' });
+    if (!isCalendarDay(input.date)) errors.push({ field: 'date', message: msg('field.notCalendarDay', 'date') });
+    else if (input.date > panamaDay()) errors.push({ field: 'date', message: msg('field.inFuture', 'date') });
     if (errors.length > 0) throw new ValidationFailedError(errors);
     if (input.toOwnerId === input.fromOwnerId) throw new SameOwnerError();
   }

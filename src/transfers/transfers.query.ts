@@ -17,7 +17,7 @@ export class TransfersQuery {
 
   async get(id: string): Promise<TransferDto> {
     const transfer = await this.dataSource.getRepository(TransferEntity).findOneBy({ id });
-    if (!transfer) throw new NotFoundError('Transfer', id);
+    if (!transfer) throw new NotFoundError('transfer', id);
     return toTransferDto(transfer);
   }
 

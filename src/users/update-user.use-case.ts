@@ -35,7 +35,7 @@ export class UpdateUserUseCase {
     }
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundError('User', id);
+      if (!user) throw new NotFoundError('user', id);
       if (user.version !== input.version) throw new StaleVersionError(user.version);
       const before = toUserDto(user);
       const roles = input.roles ? [...new Set(input.roles)] : user.roles;

@@ -1,21 +1,22 @@
+import { type Message, msg } from '../i18n/message';
 import { DomainError, ValidationFailedError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 
 export class UsernameTakenError extends DomainError {
   constructor(username: string) {
-    super(ErrorCode.UsernameTaken, `The username ${username} is already in use.`);
+    super(ErrorCode.UsernameTaken, msg('user.usernameTaken', username));
   }
 }
 
 export class WeakPasswordError extends DomainError {
-  constructor(reason: string) {
+  constructor(reason: Message) {
     super(ErrorCode.WeakPassword, reason, { errors: [{ field: 'password', message: reason }] });
   }
 }
 
 export class UnknownDistrictsError extends ValidationFailedError {
   constructor(codes: string[]) {
-    super([{ field: 'jurisdiction', message: `unknown district codes: ${codes.join(', ')}` }]);
+    super([{ field: 'jurisdiction', message: msg('field.unknownDistricts', 'jurisdiction', codes) }]);
   }
 }
 

@@ -15,7 +15,7 @@ export class UsersQuery {
 
   async get(id: string): Promise<UserDto> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    if (!user) throw new NotFoundError('User', id);
+    if (!user) throw new NotFoundError('user', id);
     return toUserDto(user);
   }
 

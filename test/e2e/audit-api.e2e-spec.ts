@@ -622,7 +622,7 @@ describe('audit for auditors', () => {
         const refused = await app.http.post(`${api}/checkpoints`).set(bearer(reader.accessToken));
         expect(refused.status).toBe(409);
         expect(refused.body.code).toBe('AUDIT_CHAIN_INVALID');
-        expect(refused.body.detail).toContain(`does not verify at seq ${signed.seq}`);
+        expect(refused.body.detail).toContain(`no se verifica en seq ${signed.seq}`);
       } finally {
         await app.close();
       }

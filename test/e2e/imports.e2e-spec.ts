@@ -170,7 +170,7 @@ describe('imports', () => {
       const response = await postCsv(t, admin, csv([{ ...(await good()), colour: 'black' } as ImportRow], header));
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
-      expect(response.body.errors).toEqual([{ field: 'colour', message: 'unknown column "colour"' }]);
+      expect(response.body.errors).toEqual([{ field: 'colour', message: 'La columna "colour" no existe.' }]);
     });
 
     it('refuses a missing required column with 400 naming each', async () => {
@@ -186,17 +186,17 @@ describe('imports', () => {
       expect(empty.body.code).toBe('VALIDATION_FAILED');
       const headerOnly = await postCsv(t, admin, `${IMPORT_HEADER.join(',')}\n`);
       expect(headerOnly.status).toBe(400);
-      expect(headerOnly.body.detail).toMatch(/no data rows/);
+      expect(headerOnly.body.detail).toBe('El archivo no tiene filas de datos.');
     });
 
     it('refuses a file that is not UTF-8, or not readable CSV, saying which', async () => {
       const latin1 = await postCsv(t, admin, Buffer.concat([Buffer.from(`${IMPORT_HEADER.join(',')}\n`), Buffer.from([0x45, 0xf1, 0x65, 0x0a])]));
       expect(latin1.status).toBe(400);
-      expect(latin1.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'The file must be UTF-8 text.' });
+      expect(latin1.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'El archivo debe ser texto UTF-8.' });
       const row = csv([await good()]).split('\n')[1];
       const unclosed = await postCsv(t, admin, `${IMPORT_HEADER.join(',')}\n${row}\n"never closed,${row}\n`);
       expect(unclosed.status).toBe(400);
-      expect(unclosed.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'The file is not readable CSV.' });
+      expect(unclosed.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'El archivo no es un CSV legible.' });
       expect(unclosed.body.errors).toEqual([{ field: 'body', message: expect.stringMatching(/quote/i) }]);
     });
 
@@ -332,15 +332,22 @@ describe('imports', () => {
       ]);
       expect(view).toMatchObject({ accepted: 1, rejected: 8 });
       const byRow = new Map(view.errors.map((error) => [error.row, error]));
-      expect(byRow.get(2)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^type: unknown weapon type "ray gun"/) });
-      expect(byRow.get(3)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('acquisitionDate cannot be in the future') });
+      expect(byRow.get(2)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^type: El tipo de arma "ray gun" no existe/) });
+      expect(byRow.get(3)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('acquisitionDate: La fecha no puede estar en el futuro.') });
       expect(byRow.get(4)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('importMarkingCountry') });
       expect(byRow.get(5)?.message).toMatch(/yearOfManufacture: /);
       expect(byRow.get(5)?.message).toMatch(/countryOfManufacture: /);
       expect(byRow.get(6)).toMatchObject({ code: 'OWNER_INACTIVE' });
       expect(byRow.get(7)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('holderDocumentKind') });
       expect(byRow.get(8)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('serialNumber') });
-      expect(byRow.get(10)).toEqual({ row: 10, code: 'DUPLICATE_MARKING', message: expect.stringContaining('in this file, on row 9') });
+      expect(byRow.get(10)).toEqual({ row: 10, code: 'DUPLICATE_MARKING', message: expect.stringContaining('en este archivo, en la fila 9') });
+      // The same rows read in English: the codes and rows do not change, the text does.
+      const english = await t.http.get(`/api/v1/imports/${view.id}`).set(bearer(admin.accessToken)).set('Accept-Language', 'en').expect(200);
+      expect(english.headers['content-language']).toBe('en');
+      const inEnglish = new Map((english.body.errors as Array<{ row: number; code: string; message: string }>).map((error) => [error.row, error]));
+      expect([...inEnglish.values()].map(({ row, code }) => ({ row, code }))).toEqual(view.errors.map(({ row, code }) => ({ row, code })));
+      expect(inEnglish.get(2)?.message).toMatch(/^type: Unknown weapon type "ray gun"/);
+      expect(inEnglish.get(10)?.message).toContain('already in this file, on row 9');
       const held = await t.http.get(`/api/v1/owners/${holder.id}/weapons`).set(bearer(admin.accessToken)).expect(200);
       expect(held.body.items).toHaveLength(1);
       expect(held.body.items[0]).toMatchObject({ make: 'Armería Chiricana', unverifiedMake: true, unverifiedCalibre: true, importMarking: { country: 'PA', year: 2020 } });

@@ -144,7 +144,7 @@ describe('licence lifecycle: suspension, reinstatement, renewal, evidence', () =
     expect(none.status).toBe(422);
     expect(none.body.code).toBe('EVIDENCE_MISSING');
     expect(none.body.missingEvidence).toEqual(['psychological_evaluation', 'drug_test', 'criminal_record']);
-    expect(none.body.detail).toContain('psychological_evaluation');
+    expect(none.body.detail).toContain('evaluación psicológica');
 
     const evidence = (kind: string, issuedAt: string, validUntil: string) =>
       post(officer, `/owners/${owner.id}/evidence`, { kind, issuedAt, validUntil, reference: `REF-${kind}` });

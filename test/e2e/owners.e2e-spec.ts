@@ -189,7 +189,7 @@ describe('owners and licences', () => {
           address: { district: '8-05', line: 'Local 1' },
         });
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'birthDate', message: expect.stringContaining('person') }]);
+      expect(response.body.errors).toEqual([{ field: 'birthDate', message: expect.stringContaining('persona natural') }]);
     });
 
     it('accepts a person who is 18 today and refuses one who is 17 years and 364 days old', async () => {

@@ -32,13 +32,13 @@ describe('platform: errors, request ids, operations', () => {
     expect(response.headers['content-type']).toMatch(PROBLEM);
     expect(response.body).toEqual({
       type: 'urn:pa-firearms-registry:problem:validation-failed',
-      title: 'The request is not valid',
+      title: 'La solicitud no es válida',
       status: 400,
-      detail: 'One or more fields are invalid.',
+      detail: 'Uno o más campos no son válidos.',
       code: 'VALIDATION_FAILED',
       errors: [
-        { field: 'extra', message: 'property extra should not exist' },
-        { field: 'other', message: 'property other should not exist' },
+        { field: 'extra', message: 'El campo extra no está permitido aquí.' },
+        { field: 'other', message: 'El campo other no está permitido aquí.' },
       ],
       requestId: response.headers['x-request-id'],
     });

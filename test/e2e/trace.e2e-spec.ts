@@ -150,7 +150,7 @@ describe('tracing', () => {
       for (const serial of ['O17', 'O-1.7', '  ab ']) {
         const response = await search(police, { serial }).expect(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
-        expect(response.body.errors).toEqual([{ field: 'serial', message: expect.stringContaining('at least 4') }]);
+        expect(response.body.errors).toEqual([{ field: 'serial', message: expect.stringContaining('al menos 4') }]);
       }
       const missing = await t.http.get('/api/v1/trace/search').set(bearer(police.accessToken)).expect(400);
       expect(missing.body.errors[0].field).toBe('serial');
@@ -451,12 +451,12 @@ describe('tracing', () => {
       const before = await outbox();
       const short = await fileRequest(police, { serialNumber: 'AB-1' });
       expect(short.status).toBe(400);
-      expect(short.body.errors).toEqual([{ field: 'marking.serialNumber', message: expect.stringContaining('at least 4') }]);
+      expect(short.body.errors).toEqual([{ field: 'marking.serialNumber', message: expect.stringContaining('al menos 4') }]);
       const future = await fileRequest(police, { serialNumber: 'ABCD1' }, { recovery: { date: daysFromToday(3), place: 'x', district: '99-99' } });
       expect(future.status).toBe(400);
       expect(future.body.errors.map((error: { field: string }) => error.field)).toEqual(['recovery.date', 'recovery.district']);
       const unknown = await fileRequest(police, { serialNumber: 'ABCD1', colour: 'black' });
-      expect(unknown.body.errors).toEqual([{ field: 'marking.colour', message: 'property colour should not exist' }]);
+      expect(unknown.body.errors).toEqual([{ field: 'marking.colour', message: 'El campo marking.colour no está permitido aquí.' }]);
       const type = await fileRequest(police, { serialNumber: 'ABCD1', type: 'catapult' });
       expect(type.body.errors[0].field).toBe('marking.type');
       expect((await fileRequest(auditor, { serialNumber: 'ABCD1' })).status).toBe(403);

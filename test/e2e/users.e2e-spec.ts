@@ -102,7 +102,7 @@ describe('users', () => {
     expect(missing.body.code).toBe('NOT_FOUND');
     const malformed = await t.http.get('/api/v1/users/42').set(bearer(admin.accessToken));
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(malformed.body.errors).toEqual([{ field: 'id', message: 'El identificador debe ser un UUID.' }]);
   });
 
   it('changes roles and jurisdiction with the version, and refuses a stale version with 409', async () => {

@@ -185,7 +185,7 @@ describe('weapons', () => {
       const holder = await makeHolder(t, officer);
       const unknown = await post(officer, { ...weaponBody(holder.id), colour: 'black' });
       expect(unknown.status).toBe(400);
-      expect(unknown.body.errors).toEqual([{ field: 'colour', message: 'property colour should not exist' }]);
+      expect(unknown.body.errors).toEqual([{ field: 'colour', message: 'El campo colour no está permitido aquí.' }]);
       const type = await post(officer, weaponBody(holder.id, { type: 'catapult' }));
       expect(type.status).toBe(400);
       expect(type.body.errors[0].field).toBe('type');
@@ -356,7 +356,7 @@ describe('weapons', () => {
       expect(stale.body.code).toBe('STALE_VERSION');
       const future = await event(police, { id: weapon.id, version: 2 }, 'recovered', { occurredAt: new Date(Date.now() + 86_400_000).toISOString() });
       expect(future.status).toBe(400);
-      expect(future.body.errors).toEqual([{ field: 'occurredAt', message: 'occurredAt cannot be in the future' }]);
+      expect(future.body.errors).toEqual([{ field: 'occurredAt', message: 'La fecha del hecho no puede estar en el futuro.' }]);
     });
 
     it('returns a weapon only to a holder who is still licensed', async () => {

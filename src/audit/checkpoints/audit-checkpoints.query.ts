@@ -150,7 +150,7 @@ export class AuditCheckpointsQuery implements CheckpointSource {
   /** GET /audit/checkpoints/latest. */
   async latestNoteText(): Promise<string> {
     const checkpoint = await this.latestNote();
-    if (!checkpoint?.note) throw new NotFoundError('Signed tree head', 'latest');
+    if (!checkpoint?.note) throw new NotFoundError('treeHead', 'latest');
     return checkpoint.note;
   }
 

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,12 +28,12 @@ export class AuditEventsQuery {
 
   async list(query: AuditEventSearchQuery): Promise<Page<AuditEventDto>> {
     if (query.entityId !== undefined && query.entityType === undefined) {
-      throw new ValidationFailedError([{ field: 'entityId', message: 'entityId needs entityType' }]);
+      throw new ValidationFailedError([{ field: 'entityId', message: msg('field.entityIdNeedsType', 'entityId') }]);
     }
     const from = query.from === undefined ? undefined : new Date(query.from);
     const to = query.to === undefined ? undefined : new Date(query.to);
     if (from && to && from.getTime() > to.getTime()) {
-      throw new ValidationFailedError([{ field: 'to', message: 'to must not be before from' }]);
+      throw new ValidationFailedError([{ field: 'to', message: msg('field.before', 'to', 'from') }]);
     }
     const conditions: Array<[string, unknown]> = [];
     if (query.entityType !== undefined) conditions.push(['entity_type =', query.entityType]);

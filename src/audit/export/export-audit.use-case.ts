@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -80,7 +81,7 @@ export class ExportAuditUseCase {
    */
   async execute(query: AuditExportQuery, actor: AuditActor): Promise<AuditExport> {
     if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-      throw new ValidationFailedError([{ field: 'to', message: 'to must not be below from' }]);
+      throw new ValidationFailedError([{ field: 'to', message: msg('field.before', 'to', 'from') }]);
     }
     const format = query.format ?? ExportFormat.Ndjson;
     const { fromSeq, toSeq } = await this.dataSource.transaction(async (manager) => {

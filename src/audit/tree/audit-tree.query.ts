@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,16 +24,16 @@ export class AuditTreeQuery {
   async inclusion(seq: number, requestedSize?: number): Promise<InclusionProofDto> {
     const size = await this.size();
     const treeSize = requestedSize ?? size;
-    if (treeSize > size) throw new ValidationFailedError([{ field: 'treeSize', message: `treeSize must not exceed the tree's size (${size})` }]);
-    if (seq > treeSize) throw new ValidationFailedError([{ field: 'seq', message: `seq must be at most treeSize (${treeSize})` }]);
+    if (treeSize > size) throw new ValidationFailedError([{ field: 'treeSize', message: msg('field.exceedsTreeSize', 'treeSize', size) }]);
+    if (seq > treeSize) throw new ValidationFailedError([{ field: 'seq', message: msg('field.exceedsField', 'seq', 'treeSize', treeSize) }]);
     const proof = await inclusionProof(this.dataSource, seq - 1, treeSize);
     return { seq, treeSize, leafIndex: seq - 1, leafHash: hex(proof.leafHash), rootHash: hex(proof.rootHash), proof: proof.proof.map(hex) };
   }
 
   async consistency(from: number, to: number): Promise<ConsistencyProofDto> {
     const size = await this.size();
-    if (to > size) throw new ValidationFailedError([{ field: 'to', message: `to must not exceed the tree's size (${size})` }]);
-    if (from > to) throw new ValidationFailedError([{ field: 'from', message: 'from must not exceed to' }]);
+    if (to > size) throw new ValidationFailedError([{ field: 'to', message: msg('field.exceedsTreeSize', 'to', size) }]);
+    if (from > to) throw new ValidationFailedError([{ field: 'from', message: msg('field.after', 'from', 'to') }]);
     const proof = await consistencyProof(this.dataSource, from, to);
     return { from, to, fromRoot: hex(proof.fromRoot), toRoot: hex(proof.toRoot), proof: proof.proof.map(hex) };
   }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/domain-error';
 import { type VerifyReport } from './audit-chain.verifier';
@@ -14,7 +15,7 @@ export class AuditVerificationQuery {
   /** Recomputes the range and holds it against every signed checkpoint inside it. */
   verify(range: SeqRange): Promise<VerifyReport> {
     if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
-      throw new ValidationFailedError([{ field: 'to', message: 'to must not be below from' }]);
+      throw new ValidationFailedError([{ field: 'to', message: msg('field.before', 'to', 'from') }]);
     }
     return this.audit.verifyRange(range, this.checkpoints);
   }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -33,11 +34,11 @@ export class CosignCheckpointUseCase {
       name: string;
       public_key: Buffer;
     }>;
-    if (!witness) throw new ForbiddenError('No witness is registered for this user.');
+    if (!witness) throw new ForbiddenError(msg('auth.notAWitness'));
     const [checkpoint] = (await this.dataSource.query('SELECT seq, root_hash, origin FROM audit_checkpoints WHERE seq = $1', [
       treeSize,
     ])) as CheckpointNoteRow[];
-    if (!checkpoint || checkpoint.root_hash === null || checkpoint.origin === null) throw new NotFoundError('Signed checkpoint', String(treeSize));
+    if (!checkpoint || checkpoint.root_hash === null || checkpoint.origin === null) throw new NotFoundError('checkpoint', String(treeSize));
     const key = ed25519PublicKeyFromRaw(witness.public_key);
     const text = checkpointNoteText({ origin: checkpoint.origin, treeSize, rootHash: Buffer.from(checkpoint.root_hash, 'hex') });
     if (!ed25519SignatureValid(text, signature, key)) throw new InvalidCosignatureError(witness.name, treeSize);

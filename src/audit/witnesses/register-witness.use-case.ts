@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -30,10 +31,10 @@ export class RegisterWitnessUseCase {
 
   async execute(input: RegisterWitnessDto, context: RequestContext): Promise<WitnessDto> {
     const key = parseEd25519PublicKey(input.publicKey);
-    if (!key) throw new ValidationFailedError([{ field: 'publicKey', message: 'publicKey must be an Ed25519 key: SPKI PEM or base64 of 32 bytes' }]);
+    if (!key) throw new ValidationFailedError([{ field: 'publicKey', message: msg('field.notEd25519Key', 'publicKey') }]);
     const user = await this.users.get(input.userId);
     if (!user.roles.includes(Role.Witness)) {
-      throw new ValidationFailedError([{ field: 'userId', message: 'the user must hold the witness role' }]);
+      throw new ValidationFailedError([{ field: 'userId', message: msg('field.notWitnessUser', 'userId') }]);
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -56,7 +57,7 @@ export class RegisterWitnessUseCase {
       const constraint = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
       if (error instanceof QueryFailedError && constraint?.code === '23505' && constraint.constraint && UNIQUE_FIELDS[constraint.constraint]) {
         const field = UNIQUE_FIELDS[constraint.constraint];
-        throw new ValidationFailedError([{ field, message: `a witness with this ${field} is already registered` }]);
+        throw new ValidationFailedError([{ field, message: msg('field.witnessTaken', field) }]);
       }
       throw error;
     }

@@ -20,7 +20,7 @@ export class WitnessesQuery {
 
   async get(id: string): Promise<WitnessDto> {
     const [row] = (await this.dataSource.query(`SELECT ${WITNESS_COLUMNS} FROM audit_witnesses WHERE id = $1`, [id])) as WitnessRow[];
-    if (!row) throw new NotFoundError('Witness', id);
+    if (!row) throw new NotFoundError('witness', id);
     return toWitnessDto(row);
   }
 }
