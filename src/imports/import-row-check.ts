@@ -6,7 +6,7 @@ import { fieldErrorsOf } from '../common/field-messages';
 import { ErrorCode } from '../common/error-code';
 import { isIdDocumentKind, parseIdDocument } from '../owners/id-document';
 import { registrationShapeErrors } from '../registry/registration-rules';
-import { RegisterWeaponDto } from '../registry/weapon.dto';
+import { RegisterWeaponDto } from '../registry/register-weapon.dto';
 import { type ColumnIndex, rowInput, validationMessage } from './import-csv';
 import { type CsvRow } from './import-file';
 

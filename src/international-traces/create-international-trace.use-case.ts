@@ -16,7 +16,8 @@ import { foldedSerialError } from '../registry/serial';
 import { WeaponsQuery } from '../registry/weapons.query';
 import { MIN_SEARCH_LENGTH, serialQuery } from '../trace/serial-match';
 import { TraceRequestsQuery } from '../trace/trace-requests.query';
-import type { CreateInternationalTraceDto, InternationalTraceDto } from './international-trace.dto';
+import type { CreateInternationalTraceDto } from './international-trace.dto';
+import type { InternationalTraceDto } from './international-trace-response.dto';
 import { InternationalTraceEntity, TracePackageEntity } from './international-trace.entity';
 import { toInternationalTraceDto } from './international-trace.mapper';
 

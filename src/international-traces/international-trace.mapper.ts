@@ -1,4 +1,4 @@
-import type { InternationalTraceDto } from './international-trace.dto';
+import type { InternationalTraceDto } from './international-trace-response.dto';
 import type { InternationalTraceEntity, TracePackageEntity } from './international-trace.entity';
 
 /** Incoming, still open, and past its due date at `now`. */

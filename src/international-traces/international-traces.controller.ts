@@ -11,15 +11,8 @@ import { uuidParam } from '../common/validation';
 import { ACCESS_PURPOSE_HEADER } from '../personal-data/access-purpose';
 import { CreateInternationalTraceUseCase } from './create-international-trace.use-case';
 import { DownloadTracePackageUseCase } from './download-trace-package.use-case';
-import {
-  CreateInternationalTraceDto,
-  InternationalTraceDto,
-  InternationalTraceQuery,
-  PackagePendingDto,
-  PackageQuery,
-  ReplyInternationalTraceDto,
-  RespondInternationalTraceDto,
-} from './international-trace.dto';
+import { CreateInternationalTraceDto, InternationalTraceQuery, PackageQuery, ReplyInternationalTraceDto, RespondInternationalTraceDto } from './international-trace.dto';
+import { InternationalTraceDto, PackagePendingDto } from './international-trace-response.dto';
 import { ITI_USERS, NationalScopeGuard } from './international-traces.roles';
 import { InternationalTracesQuery } from './international-traces.query';
 import { RecordTraceReplyUseCase } from './record-trace-reply.use-case';

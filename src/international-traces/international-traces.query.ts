@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, isInstantIdKey, type Page, toPage } from '../common/pagination';
-import type { InternationalTraceDto, InternationalTraceQuery } from './international-trace.dto';
+import type { InternationalTraceQuery } from './international-trace.dto';
+import type { InternationalTraceDto } from './international-trace-response.dto';
 import { InternationalTraceEntity, TracePackageEntity } from './international-trace.entity';
 import { toInternationalTraceDto } from './international-trace.mapper';
 

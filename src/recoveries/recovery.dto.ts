@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { ImportMarkingDto, SERIAL_STATUSES } from '../registry/weapon.dto';
+import { ImportMarkingDto, SERIAL_STATUSES } from '../registry/register-weapon.dto';
 import { RECOVERY_KINDS, RecoveryKind } from './recovery-kinds';
 import { DAY_FORMAT } from '../common/dates';
 import { DISTRICT_CODE } from '../owners/owners.validators';

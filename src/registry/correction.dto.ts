@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { RegisterWeaponDto } from './weapon.dto';
+import { RegisterWeaponDto } from './register-weapon.dto';
 
 /** The identifying fields: they change only through an approved correction. */
 export class IdentifyingChangesDto extends PartialType(

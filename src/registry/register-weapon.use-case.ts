@@ -13,7 +13,8 @@ import { MarkingsService, type MarkingOwner } from './markings.service';
 import { holderRefusal, markingKey, needsLicence, registrationShapeErrors } from './registration-rules';
 import { toWeaponDto } from './registry.mapper';
 import { DuplicateMarkingError, isMarkingConflict, MarkingReportedStolenError } from './registry.errors';
-import type { RegisterWeaponDto, WeaponDto } from './weapon.dto';
+import type { WeaponDto } from './weapon.dto';
+import type { RegisterWeaponDto } from './register-weapon.dto';
 import { WeaponRegistrations } from './weapon-registrations.service';
 
 /** Thrown inside the transaction so it rolls back; the refusal is then audited on its own. */

@@ -7,7 +7,7 @@ import { ErrorCode } from '../common/error-code';
 import { type CanonicalIdentity, MarkingsService } from './markings.service';
 import { holderRefusal, inJurisdiction, markingKey, needsLicence } from './registration-rules';
 import { toWeaponDto } from './registry.mapper';
-import type { RegisterWeaponDto } from './weapon.dto';
+import type { RegisterWeaponDto } from './register-weapon.dto';
 import { type NewRegistration, type PreparedWeapon, WeaponRegistrations } from './weapon-registrations.service';
 
 export type { PreparedWeapon } from './weapon-registrations.service';

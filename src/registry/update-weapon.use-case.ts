@@ -6,7 +6,8 @@ import { assertInJurisdiction } from '../auth/jurisdiction';
 import { NotFoundError, StaleVersionError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
 import { toWeaponDto } from './registry.mapper';
-import type { UpdateWeaponDto, WeaponDto } from './weapon.dto';
+import type { WeaponDto } from './weapon.dto';
+import type { UpdateWeaponDto } from './register-weapon.dto';
 import { WeaponEntity } from './weapon.entity';
 
 /** Corrects descriptive fields only; identifying fields go through corrections. */

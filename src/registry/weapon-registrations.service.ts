@@ -10,7 +10,7 @@ import type { CanonicalIdentity, MarkingOwner } from './markings.service';
 import { markingKey } from './registration-rules';
 import { formatRegistryNumber, nationalMark, normaliseSerial } from './serial';
 import { MISSING_STATUSES, WeaponEventKind, WeaponStatus } from './weapon-status';
-import type { RegisterWeaponDto } from './weapon.dto';
+import type { RegisterWeaponDto } from './register-weapon.dto';
 import type { WeaponEntity } from './weapon.entity';
 import {
   EXISTING_MARKINGS_SQL,
