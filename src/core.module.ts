@@ -6,6 +6,7 @@ import {
   appConfig,
   auditConfig,
   authConfig,
+  certificatesConfig,
   databaseConfig,
   importsConfig,
   reconciliationConfig,
@@ -23,7 +24,7 @@ import { RedisModule } from './redis/redis.module';
       isGlobal: true,
       ignoreEnvFile: true,
       cache: true,
-      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig, reconciliationConfig],
+      load: [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, importsConfig, reconciliationConfig, certificatesConfig],
       validate: validateEnvironment,
     }),
     TypeOrmModule.forRootAsync({

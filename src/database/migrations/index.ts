@@ -21,6 +21,7 @@ import { ReportKindSubjectAccess1795879220000 } from './1795879220000-report-kin
 import { Recoveries1795879300000 } from './1795879300000-recoveries';
 import { Statistics1795879300100 } from './1795879300100-statistics';
 import { WeaponCountChanges1795879400000 } from './1795879400000-weapon-count-changes';
+import { HoldingCertificates1795879600000 } from './1795879600000-holding-certificates';
 
 /** Applied in this order; a new migration is added at the end. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   Recoveries1795879300000,
   Statistics1795879300100,
   WeaponCountChanges1795879400000,
+  HoldingCertificates1795879600000,
 ];
