@@ -96,6 +96,7 @@ export class RecordRecoveryUseCase {
       },
       items,
       matches,
+      actor,
     );
     const recordedAt = new Date();
     await insertRecovery(manager, {

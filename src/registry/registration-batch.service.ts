@@ -145,14 +145,24 @@ export class RegistrationBatch {
     return this.registrations.insert(manager, prepared, recordedBy);
   }
 
-  /** The `weapon.registered` audit entry of a prepared weapon; `extra` joins its `after`. */
+  /**
+   * The `weapon.registered` audit entry of a prepared weapon, with the holding certificate
+   * issued with it: a batch's certificates are audited in their weapons' entries, not in one
+   * entry each. `after.certificate` holds what the weapon's own fields do not (its holder is
+   * the weapon's, it was issued at registeredAt, valid, version 1); `extra` joins `after`.
+   */
   registeredEntry(prepared: PreparedWeapon, extra: Record<string, unknown>): AuditInput {
+    const { certificate } = prepared;
     return {
       action: 'weapon.registered',
       entityType: 'weapon',
       entityId: prepared.weapon.id,
       before: null,
-      after: { ...toWeaponDto(prepared.weapon), ...extra },
+      after: {
+        ...toWeaponDto(prepared.weapon),
+        certificate: { id: certificate.id, number: certificate.number, expiresAt: certificate.expiresAt.toISOString() },
+        ...extra,
+      },
     };
   }
 }

@@ -4,6 +4,7 @@ import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { ApproveCorrectionUseCase } from './approve-correction.use-case';
+import { HoldingCertificates } from './certificates/holding-certificates.service';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
@@ -19,7 +20,13 @@ import { WeaponHistoryQuery } from './weapon-history.query';
 import { WeaponRegistrations } from './weapon-registrations.service';
 import { WeaponsQuery } from './weapons.query';
 
-/** Weapons, their events and corrections: the national record itself. */
+/**
+ * Weapons, their events and corrections: the national record itself. Holding certificates
+ * (src/registry/certificates/) are part of it: each is issued, superseded or revoked by the
+ * very change of custody that WeaponCustody, WeaponRegistrations and the weapon events make,
+ * in their transaction; as a module of their own they would need the registry (to follow
+ * those changes) and the registry would need them (to issue) — a cycle.
+ */
 @Module({
   imports: [OwnersModule, ReferenceModule, AlertsModule, IdempotencyModule],
   controllers: [WeaponsController, HolderWeaponsController, CorrectionsController],
@@ -37,6 +44,7 @@ import { WeaponsQuery } from './weapons.query';
     WeaponRegistrations,
     RegistrationBatch,
     RecoveredWeapons,
+    HoldingCertificates,
   ],
   // IdempotencyModule is passed on for imports, which take it from here.
   exports: [

@@ -27,6 +27,7 @@ export const AUDIT_ENTITY_TYPES = [
   'audit_export',
   'owner_search',
   'reconciliation_run',
+  'holding_certificate',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
