@@ -44,6 +44,7 @@ export enum ErrorCode {
   PurposeRequired = 'PURPOSE_REQUIRED',
   InvalidSignature = 'INVALID_SIGNATURE',
   AlreadyCosigned = 'ALREADY_COSIGNED',
+  CertificateNotRenewable = 'CERTIFICATE_NOT_RENEWABLE',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -81,6 +82,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ReportNotReady:
     case ErrorCode.DuplicateImport:
     case ErrorCode.AlreadyCosigned:
+    case ErrorCode.CertificateNotRenewable:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -150,6 +152,7 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.PurposeRequired]: 'The purpose of this read of personal data is required',
   [ErrorCode.InvalidSignature]: 'The signature does not verify',
   [ErrorCode.AlreadyCosigned]: 'This witness already cosigned this checkpoint',
+  [ErrorCode.CertificateNotRenewable]: 'The holding certificate can no longer be renewed',
 };
 
 export function titleOf(code: ErrorCode): string {

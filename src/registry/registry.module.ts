@@ -4,7 +4,10 @@ import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { ApproveCorrectionUseCase } from './approve-correction.use-case';
+import { CertificatesController } from './certificates/certificates.controller';
 import { HoldingCertificates } from './certificates/holding-certificates.service';
+import { HoldingCertificatesQuery } from './certificates/holding-certificates.query';
+import { RenewCertificateUseCase } from './certificates/renew-certificate.use-case';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
@@ -29,7 +32,7 @@ import { WeaponsQuery } from './weapons.query';
  */
 @Module({
   imports: [OwnersModule, ReferenceModule, AlertsModule, IdempotencyModule],
-  controllers: [WeaponsController, HolderWeaponsController, CorrectionsController],
+  controllers: [WeaponsController, HolderWeaponsController, CorrectionsController, CertificatesController],
   providers: [
     MarkingsService,
     RegisterWeaponUseCase,
@@ -45,6 +48,8 @@ import { WeaponsQuery } from './weapons.query';
     RegistrationBatch,
     RecoveredWeapons,
     HoldingCertificates,
+    HoldingCertificatesQuery,
+    RenewCertificateUseCase,
   ],
   // IdempotencyModule is passed on for imports, which take it from here.
   exports: [
@@ -56,6 +61,7 @@ import { WeaponsQuery } from './weapons.query';
     WeaponRegistrations,
     RegistrationBatch,
     RecoveredWeapons,
+    HoldingCertificatesQuery,
   ],
 })
 export class RegistryModule {}
