@@ -76,6 +76,12 @@ export const DISPLAY_NAMES = {
     surrendered: { es: 'entrega voluntaria', en: 'surrender' },
     amnesty: { es: 'amnistía', en: 'amnesty' },
   },
+  certificateStatus: {
+    valid: { es: 'vigente', en: 'valid' },
+    superseded: { es: 'reemplazado', en: 'superseded' },
+    expired: { es: 'vencido', en: 'expired' },
+    revoked: { es: 'revocado', en: 'revoked' },
+  },
 } satisfies Record<string, Names>;
 
 export type DisplayKind = keyof typeof DISPLAY_NAMES;

@@ -10,6 +10,7 @@ export enum ReportKind {
   DestructionCertificate = 'destruction_certificate',
   Sdg16_4_2 = 'sdg_16_4_2',
   Iafq = 'iafq',
+  HoldingCertificate = 'holding_certificate',
 }
 export const REPORT_KINDS = Object.values(ReportKind);
 
@@ -39,7 +40,12 @@ export const TITLES: Record<ReportKind, string> = {
   [ReportKind.DestructionCertificate]: 'Acta de destrucción de armas de fuego',
   [ReportKind.Sdg16_4_2]: 'Indicador ODS 16.4.2: armas recuperadas con origen ilícito establecido',
   [ReportKind.Iafq]: 'Cuestionario de flujos ilícitos de armas (UNODC)',
+  [ReportKind.HoldingCertificate]: 'Certificado de tenencia de arma de fuego',
 };
+
+/** The kinds that describe one record as a document rather than a table of rows. */
+export type DocumentReportKind = ReportKind.WeaponTrace | ReportKind.SubjectAccess | ReportKind.HoldingCertificate;
+export type TabularReportKind = Exclude<ReportKind, DocumentReportKind>;
 
 /** How a value is shown in a PDF cell; CSV and JSON carry the value as it is. */
 export type ColumnType = 'text' | 'number' | 'timestamp' | 'date';
@@ -60,7 +66,7 @@ export type ReportRow = Record<string, Cell>;
 const col = (key: string, heading: string, width: number, type: ColumnType = 'text'): Column => ({ key, heading, type, width });
 
 /** Columns of the tabular kinds, in order: the CSV header, the JSON members, the PDF table. */
-export const COLUMNS: Record<Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>, readonly Column[]> = {
+export const COLUMNS: Record<TabularReportKind, readonly Column[]> = {
   [ReportKind.StolenWeapons]: [
     col('registryNumber', 'N.º de registro', 1.3),
     col('status', 'Estado', 0.7),
@@ -158,7 +164,9 @@ export function reportFileName(kind: ReportKind, format: ReportFormat, params: R
       ? params.registryNumber
       : kind === ReportKind.TraceRequests
         ? params.caseNumber
-        : params.district;
+        : kind === ReportKind.HoldingCertificate
+          ? params.number
+          : params.district;
   const parts = [kind.replace(/_/g, '-'), typeof subject === 'string' ? fileNamePart(subject) : '', day].filter((part) => part !== '');
   return `${parts.join('-')}.${format}`;
 }

@@ -7,7 +7,9 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { TraceRecordDto } from '../trace/trace.dto';
 import { TraceRecords } from '../trace/trace-records.query';
 import type { ChunkSink } from './report-chunk-sink';
-import { COLUMNS, ReportFormat, ReportKind, TITLES, TRACE_CSV_COLUMNS } from './report-kinds';
+import { HoldingCertificatesQuery } from '../registry/certificates/holding-certificates.query';
+import { HOLDING_CERTIFICATE_COLUMNS, holdingCertificateRow, writeHoldingCertificatePdf } from './holding-certificate.report';
+import { COLUMNS, ReportFormat, ReportKind, type TabularReportKind, TITLES, TRACE_CSV_COLUMNS } from './report-kinds';
 import { PdfReportWriter } from './report-pdf.writer';
 import { reportSource } from './report-sources';
 import { CsvWriter, JsonWriter, jsonMeta, type ReportMeta, type RowWriter } from './report-text.writers';
@@ -43,6 +45,7 @@ export class ReportProducer {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: TraceRecords,
     private readonly subjectAccess: SubjectAccessService,
+    private readonly certificates: HoldingCertificatesQuery,
   ) {}
 
   private meta(report: ReportEntity, snapshot: Snapshot): ReportMeta {
@@ -61,14 +64,52 @@ export class ReportProducer {
   async produce(report: ReportEntity, sink: ChunkSink): Promise<Built> {
     if (report.kind === ReportKind.WeaponTrace) return this.produceTrace(report, sink);
     if (report.kind === ReportKind.SubjectAccess) return this.produceSubjectAccess(report, sink);
+    if (report.kind === ReportKind.HoldingCertificate) return this.produceHoldingCertificate(report, sink);
     return this.produceTable(report, report.kind, sink);
   }
 
-  private async produceTable(
-    report: ReportEntity,
-    kind: Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>,
-    sink: ChunkSink,
-  ): Promise<Built> {
+  /**
+   * One certificate with its weapon's marking and holder (the registry's query). Consistent with
+   * an audit head as a trace record is: every change of a certificate appends an entry, so a head
+   * that reads the same before and after means the certificate did not change in between.
+   */
+  private async produceHoldingCertificate(report: ReportEntity, sink: ChunkSink): Promise<Built> {
+    const { value: certificate, snapshot } = await this.stableRead(async () => {
+      const document = await this.certificates.documentById(String(report.params.certificateId));
+      if (!document) throw new Error(`holding certificate ${String(report.params.certificateId)} does not exist`);
+      return document;
+    });
+    const meta = this.meta(report, snapshot);
+    if (report.format === ReportFormat.Json) {
+      sink.write(`${JSON.stringify({ report: jsonMeta(meta), certificate })}\n`);
+    } else if (report.format === ReportFormat.Csv) {
+      const csv = new CsvWriter(sink.write, HOLDING_CERTIFICATE_COLUMNS);
+      csv.row(holdingCertificateRow(certificate));
+      await csv.end();
+    } else {
+      const pdf = new PdfReportWriter(sink.write, meta, 'portrait');
+      writeHoldingCertificatePdf(pdf, certificate);
+      await pdf.end(`certificado ${certificate.number}`);
+    }
+    return { ...snapshot, rows: 1 };
+  }
+
+  private async stableRead<T>(read: () => Promise<T>): Promise<{ value: T; snapshot: Snapshot }> {
+    const head = async (): Promise<Snapshot> => {
+      const [row] = (await this.dataSource.query('SELECT seq, now() AS at FROM audit_head WHERE id = 1')) as Array<{ seq: string; at: Date }>;
+      return { auditHeadSeq: Number(row.seq), generatedAt: row.at };
+    };
+    for (let attempt = 1; attempt <= TRACE_SNAPSHOT_TRIES; attempt += 1) {
+      const before = await head();
+      const value = await read();
+      const after = await head();
+      if (after.auditHeadSeq === before.auditHeadSeq) return { value, snapshot: before };
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+    throw new Error('the registry kept changing while the report was read');
+  }
+
+  private async produceTable(report: ReportEntity, kind: TabularReportKind, sink: ChunkSink): Promise<Built> {
     const source = reportSource(kind, report.params);
     const driver = this.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (error?: Error | boolean) => void];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { RegistryModule } from '../registry/registry.module';
 import { TraceModule } from '../trace/trace.module';
 import { BuildReportUseCase } from './build-report.use-case';
 import { DownloadReportUseCase } from './download-report.use-case';
@@ -15,7 +16,7 @@ import { RequestReportUseCase } from './request-report.use-case';
 
 /** Reports for the ministry (PDF, CSV, JSON), built by the queue and stored with their SHA-256. */
 @Module({
-  imports: [TraceModule, ReferenceModule, ReportRequestsModule, PersonalDataModule],
+  imports: [TraceModule, ReferenceModule, ReportRequestsModule, PersonalDataModule, RegistryModule],
   controllers: [ReportsController],
   providers: [
     ReportParamsService,
