@@ -9,6 +9,7 @@ export const FINDING_KINDS = [
   'MISSING_AUDIT',
   'MISSING_BALLISTICS',
   'SURRENDERED_BY_THIRD_PARTY',
+  'CERTIFICATE_EXPIRED',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -22,6 +22,12 @@ export class FindingCountsDto {
   MISSING_BALLISTICS: number;
   @ApiProperty({ description: 'A lawfully held weapon handed in anonymously under an amnesty, still with the State: follow up its holder' })
   SURRENDERED_BY_THIRD_PARTY: number;
+  @ApiProperty({
+    description:
+      'A weapon in its holder\'s hands without a holding certificate in force for that holder: its valid one has expired (`expired`), ' +
+      'it has none (`none`), or it names someone else (`other_holder`); `evidence.reason` says which',
+  })
+  CERTIFICATE_EXPIRED: number;
 }
 
 export class AuditChainSummaryDto {
