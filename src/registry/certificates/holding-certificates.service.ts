@@ -149,7 +149,8 @@ function endedEntry(action: string, ended: HoldingCertificateRow): AuditInput {
     action,
     entityType: CERTIFICATE_ENTITY,
     entityId: ended.id,
-    before: { ...after, status: 'valid', supersededBy: null, version: ended.version - 1 },
+    // A certificate changes once only (valid to superseded or revoked): before that, it was as issued.
+    before: { ...after, status: 'valid', supersededBy: null, endedAt: null, endedReason: null, version: ended.version - 1, updatedAt: after.createdAt },
     after: { ...after, reason: ended.endedReason },
   };
 }
