@@ -148,21 +148,17 @@ export class RegistrationBatch {
   /**
    * The `weapon.registered` audit entry of a prepared weapon, with the holding certificate
    * issued with it: a batch's certificates are audited in their weapons' entries, not in one
-   * entry each. `after.certificate` holds what the weapon's own fields do not (its holder is
-   * the weapon's, it was issued at registeredAt, valid, version 1); `extra` joins `after`.
+   * entry each. `after.certificateNumber` names it (unique); the rest is the weapon's own
+   * (its holder, issued at registeredAt) or fixed (valid, version 1, expiring
+   * CERTIFICATE_VALIDITY_YEARS later). Each byte here is hashed and stored once per imported row.
    */
   registeredEntry(prepared: PreparedWeapon, extra: Record<string, unknown>): AuditInput {
-    const { certificate } = prepared;
     return {
       action: 'weapon.registered',
       entityType: 'weapon',
       entityId: prepared.weapon.id,
       before: null,
-      after: {
-        ...toWeaponDto(prepared.weapon),
-        certificate: { id: certificate.id, number: certificate.number, expiresAt: certificate.expiresAt.toISOString() },
-        ...extra,
-      },
+      after: { ...toWeaponDto(prepared.weapon), certificateNumber: prepared.certificate.number, ...extra },
     };
   }
 }

@@ -173,7 +173,7 @@ describe('holding certificates', () => {
     for (const row of held) expect(row.number).toMatch(NUMBER);
     // Audited in each weapon's registration entry.
     const { rows: entries } = await t.db.query<{ number: string }>(
-      `SELECT after -> 'certificate' ->> 'number' AS number FROM audit_entries
+      `SELECT after ->> 'certificateNumber' AS number FROM audit_entries
         WHERE action = 'weapon.registered' AND entity_id = ANY($1::text[])`,
       [held.map((row) => row.weapon_id)],
     );
