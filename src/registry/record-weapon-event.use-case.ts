@@ -47,8 +47,7 @@ export class RecordWeaponEventUseCase {
       return;
     }
     if (kind === WeaponEventKind.Returned && weapon.holderId) {
-      const [valid] = (await manager.query(`SELECT 1 FROM holding_certificates WHERE weapon_id = $1 AND status = 'valid'`, [weapon.id])) as unknown[];
-      if (!valid) await this.certificates.issue(manager, actor, [{ weaponId: weapon.id, holderId: weapon.holderId }], { action: 'return' });
+      await this.certificates.issueUnlessValid(manager, actor, { weaponId: weapon.id, holderId: weapon.holderId }, { action: 'return' });
     }
   }
 

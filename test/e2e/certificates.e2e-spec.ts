@@ -111,6 +111,23 @@ describe('holding certificates', () => {
     expect(revoked).toMatchObject({ status: 'revoked', endedReason: 'deactivated' });
     expect(await auditedCertificate(revoked.id)).toEqual(['certificate.issued', 'certificate.revoked']);
 
+    // Surrendered to the State: revoked; returned to its holder: a new certificate.
+    const surrendered = await registerWeapon(t, officer, weaponBody(holder.id));
+    await t.http
+      .post(`/api/v1/weapons/${surrendered.id}/events`)
+      .set(bearer(officer.accessToken))
+      .send({ kind: 'surrendered', occurredAt: new Date().toISOString(), version: 1 })
+      .expect(201);
+    expect((await certificatesOf(surrendered.id))[0]).toMatchObject({ status: 'revoked', endedReason: 'surrendered' });
+    await t.http
+      .post(`/api/v1/weapons/${surrendered.id}/events`)
+      .set(bearer(police.accessToken))
+      .send({ kind: 'returned', occurredAt: new Date().toISOString(), version: 2 })
+      .expect(201);
+    const [returned, revokedBefore] = await certificatesOf(surrendered.id);
+    expect(returned).toMatchObject({ status: 'valid', holderId: holder.id });
+    expect(revokedBefore.status).toBe('revoked');
+
     const stolen = await registerWeapon(t, officer, weaponBody(holder.id));
     await t.http
       .post(`/api/v1/weapons/${stolen.id}/events`)

@@ -43,6 +43,9 @@ export const END_VALID_SQL = `
    WHERE c.weapon_id = e.weapon_id AND c.status = 'valid'
   RETURNING c.${RETURNING.replace(/,\s+/g, ', c.')}`;
 
+/** $1 weapon: whether it has a valid certificate (uq_holding_certificates_valid_weapon). */
+export const HAS_VALID_SQL = `SELECT 1 FROM holding_certificates WHERE weapon_id = $1 AND status = 'valid'`;
+
 /** $1 id: one certificate, locked. */
 export const LOCK_CERTIFICATE_SQL = `SELECT ${RETURNING} FROM holding_certificates WHERE id = $1 FOR UPDATE`;
 

@@ -12,6 +12,7 @@ import {
   CERTIFICATE_COPY_COLUMN_NAMES,
   certificateCopyFields,
   END_VALID_SQL,
+  HAS_VALID_SQL,
   RESERVE_CERTIFICATE_NUMBERS_SQL,
 } from './holding-certificate.sql';
 import { type CertificateSqlRow, expiryOf, formatCertificateNumber, fromSql, type HoldingCertificateRow } from './holding-certificate.types';
@@ -81,6 +82,14 @@ export class HoldingCertificates {
     const issued = await this.prepare(manager, holdings, new Date());
     await this.insert(manager, issued);
     await this.audit.appendMany(manager, actor, issued.map((certificate) => issuedEntry(certificate, cause)));
+    return issued;
+  }
+
+  /** A weapon back in its holder's hands: a certificate is issued unless a valid one remains (it was only seized). */
+  async issueUnlessValid(manager: EntityManager, actor: AuditActor, holding: Holding, cause: Record<string, unknown>): Promise<HoldingCertificateRow | null> {
+    const valid = (await manager.query(HAS_VALID_SQL, [holding.weaponId])) as unknown[];
+    if (valid.length > 0) return null;
+    const [issued] = await this.issue(manager, actor, [holding], cause);
     return issued;
   }
 
