@@ -51,6 +51,7 @@ export enum ErrorCode {
   LicenceNotSuspended = 'LICENCE_NOT_SUSPENDED',
   EvidenceMissing = 'EVIDENCE_MISSING',
   ProhibitionAlreadyLifted = 'PROHIBITION_ALREADY_LIFTED',
+  CertificateNotRenewable = 'CERTIFICATE_NOT_RENEWABLE',
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -94,6 +95,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.LicenceAlreadySuspended:
     case ErrorCode.LicenceNotSuspended:
     case ErrorCode.ProhibitionAlreadyLifted:
+    case ErrorCode.CertificateNotRenewable:
       return 409;
     case ErrorCode.OwnerUnderAge:
     case ErrorCode.OwnerInactive:
@@ -171,6 +173,7 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.LicenceNotSuspended]: 'The licence is not suspended',
   [ErrorCode.EvidenceMissing]: 'The evidence this licence needs is missing',
   [ErrorCode.ProhibitionAlreadyLifted]: 'The prohibition is already lifted',
+  [ErrorCode.CertificateNotRenewable]: 'The holding certificate can no longer be renewed',
 };
 
 export function titleOf(code: ErrorCode): string {

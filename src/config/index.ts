@@ -1,6 +1,7 @@
 import { type AppConfig, parseAppConfig, WorkersMode } from './app.config';
 import { parseAuditConfig } from './audit.config';
 import { parseAuthConfig } from './auth.config';
+import { parseCertificatesConfig } from './certificates.config';
 import { parseDatabaseConfig } from './database.config';
 import { ConfigurationError, validateAll } from './env';
 import { parseImportsConfig } from './imports.config';
@@ -15,6 +16,8 @@ export { auditConfig } from './audit.config';
 export type { AuditConfig } from './audit.config';
 export { authConfig } from './auth.config';
 export type { AuthConfig } from './auth.config';
+export { certificatesConfig, parseCertificatesConfig } from './certificates.config';
+export type { CertificatesConfig } from './certificates.config';
 export { databaseConfig } from './database.config';
 export type { DatabaseConfig } from './database.config';
 export { importsConfig, parseImportsConfig } from './imports.config';
@@ -52,6 +55,7 @@ export function validateEnvironment(env: NodeJS.ProcessEnv, role: ProcessRole = 
     parseReconciliationConfig,
     parseItiConfig,
     parseNotificationsConfig,
+    parseCertificatesConfig,
   ]);
   const app = parseAppConfig(env);
   if (app.env === 'production') {

@@ -162,6 +162,12 @@ export const DISPLAY_NAMES = {
     licence_expiring: { es: 'licencia por vencer', en: 'licence expiring' },
     certificate_expiring: { es: 'certificado por vencer', en: 'certificate expiring' },
   },
+  certificateStatus: {
+    valid: { es: 'vigente', en: 'valid' },
+    superseded: { es: 'reemplazado', en: 'superseded' },
+    expired: { es: 'vencido', en: 'expired' },
+    revoked: { es: 'revocado', en: 'revoked' },
+  },
 } satisfies Record<string, Names>;
 
 export type DisplayKind = keyof typeof DISPLAY_NAMES;

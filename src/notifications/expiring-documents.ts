@@ -13,9 +13,8 @@ export interface ExpiringDocument {
 
 /**
  * Where reminders come from: one source per kind of document, each asking the module that owns
- * the document. The licence source is the first; a certificates source (kind
- * `certificate_expiring`) is added by providing another implementation under
- * EXPIRING_DOCUMENT_SOURCES in NotificationsModule.
+ * the document (licences: owners; holding certificates: registry). Another kind of document is
+ * one more implementation under EXPIRING_DOCUMENT_SOURCES in NotificationsModule.
  */
 export interface ExpiringDocumentSource {
   readonly kind: NotificationKind;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OwnersModule } from '../owners/owners.module';
+import { RegistryModule } from '../registry/registry.module';
+import { CertificateExpirySource } from './certificate-expiry.source';
 import { DeliverNotificationUseCase } from './deliver-notification.use-case';
 import { EXPIRING_DOCUMENT_SOURCES, type ExpiringDocumentSource } from './expiring-documents';
 import { LicenceExpirySource } from './licence-expiry.source';
@@ -17,13 +19,14 @@ import { WriteRemindersUseCase } from './write-reminders.use-case';
  * of document is one more source in EXPIRING_DOCUMENT_SOURCES.
  */
 @Module({
-  imports: [OwnersModule],
+  imports: [OwnersModule, RegistryModule],
   controllers: [NotificationsController],
   providers: [
     LicenceExpirySource,
+    CertificateExpirySource,
     {
       provide: EXPIRING_DOCUMENT_SOURCES,
-      inject: [LicenceExpirySource],
+      inject: [LicenceExpirySource, CertificateExpirySource],
       useFactory: (...sources: ExpiringDocumentSource[]): readonly ExpiringDocumentSource[] => sources,
     },
     RequestRemindersUseCase,

@@ -57,7 +57,7 @@ export const TRACE_REQUEST_VIEW: PersonalDataReadSpec = {
 };
 
 /** Report kinds whose files name persons. */
-export const PERSON_REPORT_KINDS: readonly string[] = ['weapon_trace', 'stolen_weapons', 'subject_access'];
+export const PERSON_REPORT_KINDS: readonly string[] = ['weapon_trace', 'stolen_weapons', 'subject_access', 'holding_certificate'];
 
 const reportRequest = (request: FastifyRequest): { kind?: unknown; params?: { ownerId?: unknown } } =>
   (request.body ?? {}) as { kind?: unknown; params?: { ownerId?: unknown } };
@@ -72,4 +72,14 @@ export const PERSON_REPORT_REQUEST: PersonalDataReadSpec = {
     return typeof ownerId === 'string' ? [ownerId] : [];
   },
   details: (_answer, request) => ({ kind: reportRequest(request).kind }),
+};
+
+/** GET /certificates/:number — the holder named on the certificate. */
+export const CERTIFICATE_CHECK: PersonalDataReadSpec = {
+  audit: 'owner',
+  ownersShown: (answer) => {
+    const holder = (answer as { holder?: WithId | null }).holder;
+    return holder ? [holder.id] : [];
+  },
+  details: (answer) => ({ certificateNumber: (answer as { number?: string }).number }),
 };

@@ -11,6 +11,7 @@ export const FINDING_KINDS = [
   'SURRENDERED_BY_THIRD_PARTY',
   'TRACE_OVERDUE',
   'SURRENDER_OVERDUE',
+  'CERTIFICATE_EXPIRED',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -25,6 +25,12 @@ export class FindingCountsDto {
   @ApiProperty({ description: 'An incoming international trace (ITI) still open past its due date' }) TRACE_OVERDUE: number;
   @ApiProperty({ description: 'A holder under an active court prohibition still has a weapon in hand 30 days after the order took effect' })
   SURRENDER_OVERDUE: number;
+  @ApiProperty({
+    description:
+      'A weapon in its holder\'s hands without a holding certificate in force for that holder: its valid one has expired (`expired`), ' +
+      'it has none (`none`), or it names someone else (`other_holder`); `evidence.reason` says which',
+  })
+  CERTIFICATE_EXPIRED: number;
 }
 
 export class AuditChainSummaryDto {

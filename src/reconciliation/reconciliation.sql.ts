@@ -183,6 +183,28 @@ export const FINDING_STATEMENTS: readonly FindingStatement[] = [
        ORDER BY w.id, p."from", p.id`,
     params: ({ day }) => [day, SURRENDER_GRACE_DAYS, HELD_STATUSES],
   },
+  {
+    // A weapon in its holder's hands must carry a holding certificate in force for that holder
+    // (Ley 57 de 2011, Art. 31). Found: held weapons whose valid certificate has passed its
+    // expiry (`expired`: certificates are not swept to `expired`, they read so), that have
+    // none at all (`none`: registered before certificates, or revoked and never reissued), or
+    // whose certificate names someone else (`other_holder`). One probe of
+    // uq_holding_certificates_valid_weapon per held weapon.
+    kind: 'CERTIFICATE_EXPIRED',
+    select: `
+      SELECT w.id AS weapon_id, w.holder_id,
+             jsonb_build_object('reason', CASE WHEN c.id IS NULL THEN 'none'
+                                               WHEN c.holder_id <> w.holder_id THEN 'other_holder'
+                                               ELSE 'expired' END,
+                                'certificateId', c.id, 'certificateNumber', c.number, 'expiresAt', c.expires_at,
+                                'weaponStatus', w.status) AS evidence
+        FROM weapons w
+        LEFT JOIN holding_certificates c ON c.weapon_id = w.id AND c.status = 'valid'
+       WHERE w.status = ANY($2::text[])
+         AND w.holder_id IS NOT NULL
+         AND (c.id IS NULL OR c.holder_id <> w.holder_id OR c.expires_at <= $1::timestamptz)`,
+    params: ({ at }) => [at.toISOString(), HELD_STATUSES],
+  },
 ];
 
 /** The statement that stores one kind's findings for a run and returns how many it wrote. */

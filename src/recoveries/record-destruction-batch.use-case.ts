@@ -63,7 +63,7 @@ export class RecordDestructionBatchUseCase {
         actaRef: input.actaRef,
         method: input.method,
         recordedBy: principal.id,
-      });
+      }, actorOf(context));
       const recordedAt = new Date();
       await insertDestructionBatch(manager, { id: batchId, input, destroyed: destroyed.length, recordedBy: principal.id, recordedAt });
       const view: DestructionBatchDto = {

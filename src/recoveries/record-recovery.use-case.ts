@@ -97,6 +97,7 @@ export class RecordRecoveryUseCase {
       },
       items,
       matches,
+      actor,
     );
     const recordedAt = new Date();
     await insertRecovery(manager, {

@@ -1,14 +1,15 @@
 import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { actorOf, AuditService } from '../audit/audit.service';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditActor, actorOf, AuditService } from '../audit/audit.service';
 import { ForbiddenError } from '../auth/auth.errors';
 import { assertInJurisdiction } from '../auth/jurisdiction';
 import { panamaDay } from '../common/dates';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
 import { HolderStandingQuery } from '../owners/holder-standing.query';
+import { HoldingCertificates, type RevocationReason } from './certificates/holding-certificates.service';
 import { eventPermission } from './event-permissions';
 import { toWeaponDto, toWeaponEventDto } from './registry.mapper';
 import { HolderNotLicensedError, InvalidStatusTransitionError, OwnerInactiveError } from './registry.errors';
@@ -17,13 +18,39 @@ import { WeaponEventEntity } from './weapon-event.entity';
 import { nextStatus, WeaponEventKind } from './weapon-status';
 import { WeaponEntity } from './weapon.entity';
 
+/** The events after which the weapon is no longer its holder's, and why its certificate ends. */
+const REVOKING_EVENTS: Partial<Record<string, RevocationReason>> = {
+  [WeaponEventKind.Surrendered]: 'surrendered',
+  [WeaponEventKind.Forfeited]: 'forfeited',
+  [WeaponEventKind.Destroyed]: 'destroyed',
+  [WeaponEventKind.Deactivated]: 'deactivated',
+};
+
 @Injectable()
 export class RecordWeaponEventUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standing: HolderStandingQuery,
     private readonly audit: AuditService,
+    private readonly certificates: HoldingCertificates,
   ) {}
+
+  /**
+   * The holding certificate follows the weapon's custody. Surrendered, forfeited, destroyed and
+   * deactivated weapons have left their holder for good: the valid certificate is revoked.
+   * Lost, stolen and seized ones keep it (they may come back); a weapon returned to its holder
+   * gets a new one if its certificate was revoked while the State held it.
+   */
+  private async followCertificate(manager: EntityManager, actor: AuditActor, weapon: WeaponEntity, kind: string): Promise<void> {
+    const revocation = REVOKING_EVENTS[kind];
+    if (revocation) {
+      await this.certificates.revoke(manager, actor, [weapon.id], revocation);
+      return;
+    }
+    if (kind === WeaponEventKind.Returned && weapon.holderId) {
+      await this.certificates.issueUnlessValid(manager, actor, { weaponId: weapon.id, holderId: weapon.holderId }, { action: 'return' });
+    }
+  }
 
   async execute(weaponId: string, input: RecordWeaponEventDto, context: RequestContext): Promise<WeaponEventDto> {
     const principal = context.principal!;
@@ -72,6 +99,7 @@ export class RecordWeaponEventUseCase {
       weapon.updatedAt = now;
       await manager.save(weapon);
       const view = toWeaponEventDto(event);
+      await this.followCertificate(manager, actorOf(context), weapon, input.kind);
       await this.audit.append(manager, actorOf(context), {
         action: 'weapon.event_recorded',
         entityType: 'weapon',

@@ -2,7 +2,9 @@ import { msg } from '../i18n/message';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { AuditActor } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
+import { HoldingCertificates } from './certificates/holding-certificates.service';
 import { ErrorCode } from '../common/error-code';
 import type { CanonicalIdentity } from './markings.service';
 import { toWeaponDto } from './registry.mapper';
@@ -65,7 +67,10 @@ export const UNKNOWN_COUNTRY = 'ZZ';
  */
 @Injectable()
 export class RecoveredWeapons {
-  constructor(private readonly registrations: WeaponRegistrations) {}
+  constructor(
+    private readonly registrations: WeaponRegistrations,
+    private readonly certificates: HoldingCertificates,
+  ) {}
 
   /**
    * For each item, the id of the one registered weapon bearing its marking, if any. An item
@@ -99,13 +104,16 @@ export class RecoveredWeapons {
   /**
    * Moves the matched weapons (locked in id order, so concurrent recoveries take turns) and
    * writes the unmatched ones, in item order. A matched weapon not in a recoverable status is
-   * a conflict naming the item.
+   * a conflict naming the item. A matched weapon handed to the State (surrendered, amnesty:
+   * `in_state_custody`) has left its holder for good: its holding certificate is revoked, audited
+   * as `actor`; a seized or found one keeps it, as it may be returned.
    */
   async receive(
     manager: EntityManager,
     recovery: RecoveryEvent,
     items: readonly RecoveredItem[],
     matches: ReadonlyArray<string | null>,
+    actor: AuditActor,
   ): Promise<ReceivedWeapon[]> {
     const now = new Date();
     const occurredAt = new Date(`${recovery.date}T00:00:00-05:00`);
@@ -177,6 +185,7 @@ export class RecoveredWeapons {
         `UPDATE weapons w SET status = $2, version = w.version + 1, updated_at = $3 WHERE w.id = ANY($1::uuid[])`,
         [[...locked.keys()], recovery.toStatus, now],
       );
+      if (recovery.toStatus === WeaponStatus.InStateCustody) await this.certificates.revoke(manager, actor, [...locked.keys()], 'surrendered');
     }
     await copyWeapons(manager, [...created.values()]);
     const events = received.flatMap(({ weapon, priorStatus, remarked }, index) => {
@@ -220,11 +229,15 @@ export class RecoveredWeapons {
       .getMany();
   }
 
-  /** Every weapon to `destroyed`, each with its event naming the batch and its acta, in two statements. */
+  /**
+   * Every weapon to `destroyed`, each with its event naming the batch and its acta, in two
+   * statements; a seized weapon's holding certificate, still valid, is revoked with it (audited as `actor`).
+   */
   async destroy(
     manager: EntityManager,
     weapons: readonly WeaponEntity[],
     batch: { batchId: string; date: string; place: string; actaRef: string; method: string; recordedBy: string },
+    actor: AuditActor,
   ): Promise<WeaponEntity[]> {
     const now = new Date();
     await manager.query(
@@ -246,6 +259,12 @@ export class RecoveredWeapons {
         batch.recordedBy,
         now,
       ],
+    );
+    await this.certificates.revoke(
+      manager,
+      actor,
+      weapons.map((weapon) => weapon.id),
+      'destroyed',
     );
     return weapons.map((weapon) => ({ ...weapon, status: WeaponStatus.Destroyed, version: weapon.version + 1, updatedAt: now }));
   }

@@ -9,6 +9,7 @@ import type { RequestContext } from '../common/request-context';
 import { requestHash } from '../idempotency/idempotency-key';
 import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
 import { HolderStandingQuery } from '../owners/holder-standing.query';
+import { issuedEntry } from './certificates/holding-certificates.service';
 import { MarkingsService, type MarkingOwner } from './markings.service';
 import { holderRefusal, markingKey, needsLicence, registrationShapeErrors } from './registration-rules';
 import { toWeaponDto } from './registry.mapper';
@@ -61,19 +62,16 @@ export class RegisterWeaponUseCase {
             const owner = existing.get(markingKey(identity.makeKey, serialNormalized));
             if (owner) throw new MarkingTaken(owner);
           }
-          const [weapon] = await this.registrations.register(
+          const [{ weapon, certificate }] = await this.registrations.register(
             manager,
             [{ input, identity, serialNormalized, holder }],
             context.principal?.id ?? null,
           );
           const view = toWeaponDto(weapon);
-          await this.audit.append(manager, actorOf(context), {
-            action: 'weapon.registered',
-            entityType: 'weapon',
-            entityId: weapon.id,
-            before: null,
-            after: view,
-          });
+          await this.audit.appendMany(manager, actorOf(context), [
+            { action: 'weapon.registered', entityType: 'weapon', entityId: weapon.id, before: null, after: view },
+            issuedEntry(certificate, { action: 'registration', weaponId: weapon.id }),
+          ]);
           await complete(manager, view);
           return view;
         });

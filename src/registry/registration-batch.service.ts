@@ -149,14 +149,20 @@ export class RegistrationBatch {
     return this.registrations.insert(manager, prepared, recordedBy);
   }
 
-  /** The `weapon.registered` audit entry of a prepared weapon; `extra` joins its `after`. */
+  /**
+   * The `weapon.registered` audit entry of a prepared weapon, with the holding certificate
+   * issued with it: a batch's certificates are audited in their weapons' entries, not in one
+   * entry each. `after.certificateNumber` names it (unique); the rest is the weapon's own
+   * (its holder, issued at registeredAt) or fixed (valid, version 1, expiring
+   * CERTIFICATE_VALIDITY_YEARS later). Each byte here is hashed and stored once per imported row.
+   */
   registeredEntry(prepared: PreparedWeapon, extra: Record<string, unknown>): AuditInput {
     return {
       action: 'weapon.registered',
       entityType: 'weapon',
       entityId: prepared.weapon.id,
       before: null,
-      after: { ...toWeaponDto(prepared.weapon), ...extra },
+      after: { ...toWeaponDto(prepared.weapon), certificateNumber: prepared.certificate.number, ...extra },
     };
   }
 }

@@ -5,6 +5,10 @@ import { OwnersModule } from '../owners/owners.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { ApproveCorrectionUseCase } from './approve-correction.use-case';
+import { CertificatesController } from './certificates/certificates.controller';
+import { HoldingCertificates } from './certificates/holding-certificates.service';
+import { HoldingCertificatesQuery } from './certificates/holding-certificates.query';
+import { RenewCertificateUseCase } from './certificates/renew-certificate.use-case';
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
@@ -20,10 +24,16 @@ import { WeaponHistoryQuery } from './weapon-history.query';
 import { WeaponRegistrations } from './weapon-registrations.service';
 import { WeaponsQuery } from './weapons.query';
 
-/** Weapons, their events and corrections: the national record itself. */
+/**
+ * Weapons, their events and corrections: the national record itself. Holding certificates
+ * (src/registry/certificates/) are part of it: each is issued, superseded or revoked by the
+ * very change of custody that WeaponCustody, WeaponRegistrations and the weapon events make,
+ * in their transaction; as a module of their own they would need the registry (to follow
+ * those changes) and the registry would need them (to issue) — a cycle.
+ */
 @Module({
   imports: [OwnersModule, ReferenceModule, AlertsModule, IdempotencyModule],
-  controllers: [WeaponsController, HolderWeaponsController, CorrectionsController],
+  controllers: [WeaponsController, HolderWeaponsController, CorrectionsController, CertificatesController],
   providers: [
     MarkingsService,
     RegisterWeaponUseCase,
@@ -39,6 +49,9 @@ import { WeaponsQuery } from './weapons.query';
     RegistrationBatch,
     RecoveredWeapons,
     MissingWeaponChanges,
+    HoldingCertificates,
+    HoldingCertificatesQuery,
+    RenewCertificateUseCase,
   ],
   // IdempotencyModule is passed on for imports, which take it from here.
   exports: [
@@ -51,6 +64,7 @@ import { WeaponsQuery } from './weapons.query';
     RegistrationBatch,
     RecoveredWeapons,
     MissingWeaponChanges,
+    HoldingCertificatesQuery,
   ],
 })
 export class RegistryModule {}

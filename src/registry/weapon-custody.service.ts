@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AuditActor } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-error';
+import { HoldingCertificates } from './certificates/holding-certificates.service';
 import { toWeaponDto } from './registry.mapper';
 import { HELD_WEAPONS_SQL } from './weapon-custody.sql';
 import { WeaponStatus } from './weapon-status';
@@ -15,6 +17,8 @@ export type CustodyChange = { holderId: string; district: string } | { exported:
  */
 @Injectable()
 export class WeaponCustody {
+  constructor(private readonly certificates: HoldingCertificates) {}
+
   /** SELECT … FOR UPDATE: concurrent changes of one weapon take turns, and each re-reads the version. */
   async lock(manager: EntityManager, weaponId: string): Promise<WeaponDto> {
     const weapon = await manager.findOne(WeaponEntity, { where: { id: weaponId }, lock: { mode: 'pessimistic_write' } });
@@ -31,8 +35,12 @@ export class WeaponCustody {
     return rows.map((row) => row.id);
   }
 
-  /** Applies the change to a weapon locked by `lock` in the same transaction; returns it as it now is. */
-  async change(manager: EntityManager, weaponId: string, expectedVersion: number, change: CustodyChange): Promise<WeaponDto> {
+  /**
+   * Applies the change to a weapon locked by `lock` in the same transaction; returns it as it
+   * now is. The holding certificate follows: a new holder gets a new one that supersedes the
+   * last holder's, an export revokes it (the weapon left Panama for good); both audited as `actor`.
+   */
+  async change(manager: EntityManager, actor: AuditActor, weaponId: string, expectedVersion: number, change: CustodyChange): Promise<WeaponDto> {
     const set =
       'exported' in change
         ? { status: WeaponStatus.Exported }
@@ -45,6 +53,8 @@ export class WeaponCustody {
       .where('id = :id AND version = :version', { id: weaponId, version: expectedVersion })
       .execute();
     if (result.affected !== 1) throw new Error(`weapon ${weaponId} changed while locked`);
+    if ('exported' in change) await this.certificates.revoke(manager, actor, [weaponId], 'exported');
+    else await this.certificates.reissue(manager, actor, { weaponId, holderId: change.holderId }, 'transferred', { action: 'transfer' });
     const weapon = await manager.findOneByOrFail(WeaponEntity, { id: weaponId });
     return toWeaponDto(weapon);
   }

@@ -6,6 +6,8 @@ import { panamaDay } from '../common/dates';
 import { copyRows } from '../database/copy-rows';
 import { HolderStandingQuery, type LicenceCheck, type StandingHolder } from '../owners/holder-standing.query';
 import { AlertsService } from '../alerts/alerts.service';
+import { HoldingCertificates } from './certificates/holding-certificates.service';
+import type { HoldingCertificateRow } from './certificates/holding-certificate.types';
 import type { CanonicalIdentity, MarkingOwner } from './markings.service';
 import { markingKey } from './registration-rules';
 import { formatRegistryNumber, nationalMark, normaliseSerial } from './serial';
@@ -33,9 +35,13 @@ export interface NewRegistration {
   holder: { id: string; district: string };
 }
 
-/** A weapon ready to be inserted; `remarked` when it receives the national mark for want of a serial. */
+/**
+ * A weapon ready to be inserted, with the holding certificate issued to its holder with it;
+ * `remarked` when it receives the national mark for want of a serial.
+ */
 export interface PreparedWeapon {
   weapon: WeaponEntity;
+  certificate: HoldingCertificateRow;
   remarked: boolean;
 }
 
@@ -65,6 +71,7 @@ export class WeaponRegistrations {
   constructor(
     private readonly alerts: AlertsService,
     private readonly standing: HolderStandingQuery,
+    private readonly certificates: HoldingCertificates,
   ) {}
 
   /**
@@ -106,28 +113,35 @@ export class WeaponRegistrations {
     return new Map(rows.map((row) => [markingKey(row.make_key, row.serial_normalized), { id: row.id, status: row.status }]));
   }
 
-  /** Writes the weapons, in order (prepare, then insert): see both. Returns the weapons as written. */
-  async register(manager: EntityManager, items: readonly NewRegistration[], recordedBy: string | null): Promise<WeaponEntity[]> {
+  /** Writes the weapons and their certificates, in order (prepare, then insert): see both. Returns them as written. */
+  async register(manager: EntityManager, items: readonly NewRegistration[], recordedBy: string | null): Promise<PreparedWeapon[]> {
     const prepared = await this.prepare(manager, items);
     await this.insert(manager, prepared, recordedBy);
-    return prepared.map(({ weapon }) => weapon);
+    return prepared;
   }
 
   /**
    * The weapons about to be written, with their ids and their registry numbers taken from the
    * per-year counter in one update (under its row lock, held to the end of the caller's
-   * transaction: unique, ascending and without gaps). Nothing else is written yet, so the
-   * caller may prepare their audit entries while `insert` runs.
+   * transaction: unique, ascending and without gaps), and each one's holding certificate
+   * numbered (one more statement). Nothing else is written yet, so the caller may prepare
+   * their audit entries while `insert` runs.
    */
   async prepare(manager: EntityManager, items: readonly NewRegistration[]): Promise<PreparedWeapon[]> {
     if (items.length === 0) return [];
     const numbers = await this.reserveRegistryNumbers(manager, items.length);
     const now = new Date();
+    const weaponIds = items.map(() => randomUUID());
+    const certificates = await this.certificates.prepare(
+      manager,
+      items.map(({ holder }, index) => ({ weaponId: weaponIds[index], holderId: holder.id })),
+      now,
+    );
     return items.map(({ input, identity, serialNormalized, holder }, index) => {
       const registryNumber = numbers[index];
       const serialNumber = input.serialNumber ?? nationalMark(registryNumber);
       const weapon: WeaponEntity = {
-        id: randomUUID(),
+        id: weaponIds[index],
         registryNumber,
         ...identity,
         model: input.model,
@@ -148,17 +162,22 @@ export class WeaponRegistrations {
         registeredAt: now,
         updatedAt: now,
       };
-      return { weapon, remarked: !input.serialNumber };
+      return { weapon, certificate: certificates[index], remarked: !input.serialNumber };
     });
   }
 
   /**
-   * Inserts prepared weapons in one COPY, and a `remarked` event for each weapon that
-   * received the national mark (its serial is the mark).
+   * Inserts prepared weapons in one COPY, their holding certificates in another (a
+   * registration issues the holder's certificate in its own transaction, Ley 57 Art. 31), and a
+   * `remarked` event for each weapon that received the national mark (its serial is the mark).
    */
   async insert(manager: EntityManager, prepared: readonly PreparedWeapon[], recordedBy: string | null): Promise<void> {
     if (prepared.length === 0) return;
     await copyRows(manager, 'weapons', WEAPON_COPY_COLUMN_NAMES, weaponRows(prepared.map(({ weapon }) => weapon)));
+    await this.certificates.insert(
+      manager,
+      prepared.map(({ certificate }) => certificate),
+    );
     // The national mark is part of the registration: recorded as an event, audited with it.
     const remarked = prepared.filter((item) => item.remarked).map(({ weapon }) => weapon);
     if (remarked.length > 0) {

@@ -12,6 +12,7 @@ export enum ReportKind {
   DestructionCertificate = 'destruction_certificate',
   Sdg16_4_2 = 'sdg_16_4_2',
   Iafq = 'iafq',
+  HoldingCertificate = 'holding_certificate',
 }
 export const REPORT_KINDS = Object.values(ReportKind);
 
@@ -47,14 +48,19 @@ export const TITLES: Record<ReportKind, Localized> = {
     en: 'SDG indicator 16.4.2: recovered arms whose illicit origin was established',
   },
   [ReportKind.Iafq]: { es: 'Cuestionario de flujos ilícitos de armas (UNODC)', en: 'Illicit Arms Flows Questionnaire (UNODC)' },
+  [ReportKind.HoldingCertificate]: { es: 'Certificado de tenencia de arma de fuego', en: 'Firearm holding certificate' },
 };
+
+/** The kinds that describe one record as a document rather than a table of rows. */
+export type DocumentReportKind = ReportKind.WeaponTrace | ReportKind.SubjectAccess | ReportKind.HoldingCertificate;
+export type TabularReportKind = Exclude<ReportKind, DocumentReportKind>;
 
 export { col, type Cell, type CellDisplay, type Column, type ColumnType, type ReportRow } from './report-columns';
 
 const number = { type: 'number' } as const;
 
 /** Columns of the tabular kinds, in order: the CSV header, the JSON members, the PDF table. */
-export const COLUMNS: Record<Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>, readonly Column[]> = {
+export const COLUMNS: Record<TabularReportKind, readonly Column[]> = {
   [ReportKind.StolenWeapons]: [
     col('registryNumber', 1.6),
     col('status', 0.8, { display: 'weaponStatus' }),
@@ -152,7 +158,9 @@ export function reportFileName(kind: ReportKind, format: ReportFormat, params: R
       ? params.registryNumber
       : kind === ReportKind.TraceRequests
         ? params.caseNumber
-        : params.district;
+        : kind === ReportKind.HoldingCertificate
+          ? params.number
+          : params.district;
   const parts = [kind.replace(/_/g, '-'), typeof subject === 'string' ? fileNamePart(subject) : '', day].filter((part) => part !== '');
   return `${parts.join('-')}.${format}`;
 }

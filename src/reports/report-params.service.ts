@@ -8,6 +8,8 @@ import { isCalendarDay } from '../common/dates';
 import { type FieldError, ValidationFailedError } from '../common/domain-error';
 import { fieldErrorsOf } from '../common/field-messages';
 import { DistrictsService } from '../reference/districts.service';
+import { HoldingCertificatesQuery } from '../registry/certificates/holding-certificates.query';
+import { HoldingCertificateParamsDto } from './holding-certificate.report';
 import { ReportKind } from './report-kinds';
 import { DestructionCertificateParamsDto, IafqParamsDto, SdgReportParamsDto } from './recovery-reports';
 import {
@@ -27,6 +29,7 @@ const PARAMS_CLASSES: Record<ReportKind, new () => object> = {
   [ReportKind.DestructionCertificate]: DestructionCertificateParamsDto,
   [ReportKind.Sdg16_4_2]: SdgReportParamsDto,
   [ReportKind.Iafq]: IafqParamsDto,
+  [ReportKind.HoldingCertificate]: HoldingCertificateParamsDto,
 };
 
 
@@ -40,6 +43,7 @@ export class ReportParamsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly districts: DistrictsService,
+    private readonly certificates: HoldingCertificatesQuery,
   ) {}
 
   /** The params as they are stored on the report. */
@@ -60,6 +64,10 @@ export class ReportParamsService {
       if (errors.length > 0) throw new ValidationFailedError(errors);
       return checked;
     }
+    if (kind === ReportKind.HoldingCertificate) {
+      if (errors.length > 0) throw new ValidationFailedError(errors);
+      return this.certificate(checked);
+    }
     if (kind === ReportKind.WeaponTrace) {
       if (errors.length > 0) throw new ValidationFailedError(errors);
       return this.weapon(checked);
@@ -71,6 +79,15 @@ export class ReportParamsService {
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return checked;
+  }
+
+  /** As for a weapon: an unknown certificate is a bad param (400); its number is kept for the file name. */
+  private async certificate(params: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const document = await this.certificates.documentById(String(params.certificateId));
+    if (!document) {
+      throw new ValidationFailedError([{ field: 'params.certificateId', message: msg('field.noSuchCertificate', 'params.certificateId', String(params.certificateId)) }]);
+    }
+    return { certificateId: document.id, number: document.number };
   }
 
   private period(params: Record<string, unknown>, [start, end]: [string, string], errors: FieldError[]): void {

@@ -10,7 +10,9 @@ import { TraceRecords } from '../trace/trace-records.query';
 import { TraceRequestsQuery } from '../trace/trace-requests.query';
 import { UserNames } from '../users/user-names.query';
 import type { ChunkSink } from './report-chunk-sink';
-import { COLUMNS, ReportFormat, ReportKind, TITLES, TRACE_CSV_COLUMNS } from './report-kinds';
+import { HoldingCertificatesQuery } from '../registry/certificates/holding-certificates.query';
+import { HOLDING_CERTIFICATE_COLUMNS, holdingCertificateRow, writeHoldingCertificatePdf } from './holding-certificate.report';
+import { COLUMNS, ReportFormat, ReportKind, type TabularReportKind, TITLES, TRACE_CSV_COLUMNS } from './report-kinds';
 import { PdfReportWriter } from './report-pdf.writer';
 import { reportSource } from './report-sources';
 import { CsvWriter, JsonWriter, jsonMeta, type ReportMeta, type RowWriter } from './report-text.writers';
@@ -64,6 +66,7 @@ export class ReportProducer {
     private readonly users: UserNames,
     private readonly traceRequests: TraceRequestsQuery,
     private readonly districts: DistrictsService,
+    private readonly certificates: HoldingCertificatesQuery,
   ) {}
 
   /** Read before the data's snapshot: none of it is registry data the file must agree with. */
@@ -105,15 +108,37 @@ export class ReportProducer {
     const context = report.format === ReportFormat.Pdf ? await this.pdfContext(report) : null;
     if (report.kind === ReportKind.WeaponTrace) return this.produceTrace(report, sink, context);
     if (report.kind === ReportKind.SubjectAccess) return this.produceSubjectAccess(report, sink, context);
+    if (report.kind === ReportKind.HoldingCertificate) return this.produceHoldingCertificate(report, sink, context);
     return this.produceTable(report, report.kind, sink, context);
   }
 
-  private async produceTable(
-    report: ReportEntity,
-    kind: Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>,
-    sink: ChunkSink,
-    context: PdfContext | null,
-  ): Promise<Built> {
+  /**
+   * One certificate with its weapon's marking and holder (the registry's query), consistent
+   * with an audit head as a trace record is (stableRead).
+   */
+  private async produceHoldingCertificate(report: ReportEntity, sink: ChunkSink, context: PdfContext | null): Promise<Built> {
+    const certificateId = String(report.params.certificateId);
+    const { value: certificate, snapshot } = await this.stableRead(`holding certificate ${certificateId}`, async () => {
+      const document = await this.certificates.documentById(certificateId);
+      if (!document) throw new Error(`holding certificate ${certificateId} does not exist`);
+      return document;
+    });
+    const meta = this.meta(report, snapshot, context);
+    if (report.format === ReportFormat.Json) {
+      sink.write(`${JSON.stringify({ report: jsonMeta(meta), certificate })}\n`);
+    } else if (report.format === ReportFormat.Csv) {
+      const csv = new CsvWriter(sink.write, HOLDING_CERTIFICATE_COLUMNS);
+      csv.row(holdingCertificateRow(certificate));
+      await csv.end();
+    } else {
+      const pdf = this.pdf(sink, meta, 'portrait', context!);
+      writeHoldingCertificatePdf(pdf, certificate);
+      await pdf.end(certificate.number);
+    }
+    return { ...snapshot, rows: 1 };
+  }
+
+  private async produceTable(report: ReportEntity, kind: TabularReportKind, sink: ChunkSink, context: PdfContext | null): Promise<Built> {
     const source = reportSource(kind, report.params);
     const driver = this.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (error?: Error | boolean) => void];
@@ -203,17 +228,23 @@ export class ReportProducer {
    * Otherwise it is read again (a trace view elsewhere is enough to move the head).
    */
   private async traceSnapshot(weaponId: string): Promise<{ record: TraceRecordDto; snapshot: Snapshot }> {
+    const { value: record, snapshot } = await this.stableRead(`the trace record of weapon ${weaponId}`, () => this.records.build(weaponId));
+    return { record, snapshot };
+  }
+
+  /** `read` done between two equal readings of the audit head: what it read is the registry as of that head. */
+  private async stableRead<T>(what: string, read: () => Promise<T>): Promise<{ value: T; snapshot: Snapshot }> {
     const head = async (): Promise<Snapshot> => {
       const [row] = (await this.dataSource.query(HEAD_SQL)) as HeadRow[];
       return snapshotOf(row);
     };
     for (let attempt = 1; attempt <= TRACE_SNAPSHOT_TRIES; attempt += 1) {
       const before = await head();
-      const record = await this.records.build(weaponId);
+      const value = await read();
       const after = await head();
-      if (after.auditHeadSeq === before.auditHeadSeq) return { record, snapshot: before };
+      if (after.auditHeadSeq === before.auditHeadSeq) return { value, snapshot: before };
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
-    throw new Error(`the registry kept changing while the trace record of weapon ${weaponId} was read`);
+    throw new Error(`the registry kept changing while ${what} was read`);
   }
 }

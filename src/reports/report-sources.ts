@@ -1,6 +1,6 @@
 import { licenceInForceSql } from '../owners/licence-in-force';
 import { TRACE_REQUESTS_REPORT_SQL } from '../trace/trace-requests-report.sql';
-import { ReportKind, type ReportRow } from './report-kinds';
+import { ReportKind, type ReportRow, type TabularReportKind } from './report-kinds';
 import { destructionCertificateSource, iafqSource, sdgSource } from './recovery-reports';
 
 /**
@@ -90,7 +90,7 @@ const DISTRICT_SUMMARY_SQL = `
 const param = (params: Record<string, unknown>, name: string): string | null =>
   typeof params[name] === 'string' ? (params[name] as string) : null;
 
-export function reportSource(kind: Exclude<ReportKind, ReportKind.WeaponTrace | ReportKind.SubjectAccess>, params: Record<string, unknown>): ReportSource {
+export function reportSource(kind: TabularReportKind, params: Record<string, unknown>): ReportSource {
   switch (kind) {
     case ReportKind.StolenWeapons:
       return {

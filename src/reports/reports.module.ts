@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { RegistryModule } from '../registry/registry.module';
 import { TraceModule } from '../trace/trace.module';
 import { UserNamesModule } from '../users/user-names.module';
 import { BuildReportUseCase } from './build-report.use-case';
@@ -16,7 +17,7 @@ import { RequestReportUseCase } from './request-report.use-case';
 
 /** Reports for the ministry (PDF, CSV, JSON), built by the queue and stored with their SHA-256. */
 @Module({
-  imports: [TraceModule, ReferenceModule, ReportRequestsModule, PersonalDataModule, UserNamesModule],
+  imports: [TraceModule, ReferenceModule, ReportRequestsModule, PersonalDataModule, UserNamesModule, RegistryModule],
   controllers: [ReportsController],
   providers: [
     ReportParamsService,

@@ -11,7 +11,7 @@ import { requestHash } from '../idempotency/idempotency-key';
 import { IdempotencyService, type IdempotentRequest, type IdempotentResult } from '../idempotency/idempotency.service';
 import { HolderStandingQuery } from '../owners/holder-standing.query';
 import { OwnerInactiveError } from '../registry/registry.errors';
-import { WeaponCustody } from '../registry/weapon-custody.service';
+import { type CustodyChange, WeaponCustody } from '../registry/weapon-custody.service';
 import { WeaponStatus } from '../registry/weapon-status';
 import type { RecordTransferDto, TransferDto } from './transfer.dto';
 import { TransferEntity } from './transfer.entity';
@@ -42,7 +42,7 @@ export class RecordTransferUseCase {
         if (weapon.version !== input.weaponVersion) throw new StaleVersionError(weapon.version);
         if (weapon.status !== WeaponStatus.Active) throw new WeaponNotTransferableError(weapon.status);
         if (weapon.holderId !== input.fromOwnerId) throw new HolderMismatchError(weapon.id);
-        let change: Parameters<WeaponCustody['change']>[3] = { exported: true };
+        let change: CustodyChange = { exported: true };
         if (input.kind !== 'export') {
           const [standing] = await this.standing.ofOwners(manager, [
             { ownerId: input.toOwnerId!, type: weapon.type, day: input.date, needsLicence: true },
@@ -65,7 +65,7 @@ export class RecordTransferUseCase {
           recordedAt: new Date(),
         });
         await manager.save(transfer);
-        const after = await this.custody.change(manager, weapon.id, weapon.version, change);
+        const after = await this.custody.change(manager, actorOf(context), weapon.id, weapon.version, change);
         const view = toTransferDto(transfer);
         await this.audit.append(manager, actorOf(context), {
           action: 'transfer.recorded',

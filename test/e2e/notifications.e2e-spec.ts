@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { daysFromToday, issueLicence, makeOwner } from '../support/registry';
+import { daysFromToday, issueLicence, makeHolder, makeOwner, registerWeapon, weaponBody } from '../support/registry';
 import { until } from '../support/reconciliation';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
@@ -165,6 +165,30 @@ describe('renewal reminders', () => {
     await runReminders();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.of(notification.id).filter((entry) => entry.answered === 200)).toHaveLength(1);
+  });
+
+  it('writes a reminder for a holding certificate about to expire, once, from the registry', async () => {
+    const holder = await makeHolder(t, officer);
+    const weapon = await registerWeapon(t, officer, weaponBody(holder.id));
+    const [certificate] = (await t.http.get(`/api/v1/weapons/${weapon.id}/certificates`).set(bearer(officer.accessToken)).expect(200)).body.items;
+    // Issued today, it would expire in four years: brought within the notice period as time would.
+    await t.db.query(`UPDATE holding_certificates SET expires_at = now() + interval '30 days' WHERE id = $1`, [certificate.id]);
+
+    await runReminders();
+    const items = await settled(holder.id);
+    expect(items).toEqual([
+      expect.objectContaining({
+        ownerId: holder.id,
+        kind: 'certificate_expiring',
+        documentId: certificate.id,
+        documentNumber: certificate.number,
+        expiresAt: daysFromToday(30),
+        status: 'delivered',
+      }),
+    ]);
+    const [post] = receiver.of(items[0].id);
+    expect(JSON.parse(post.raw)).toMatchObject({ kind: 'certificate_expiring', documentNumber: certificate.number });
+    expect((await runReminders()).written).toBe(0);
   });
 
   it('marks a notification failed after the last attempt', async () => {

@@ -17,6 +17,7 @@ const KINDS = [
   'SURRENDERED_BY_THIRD_PARTY',
   'TRACE_OVERDUE',
   'SURRENDER_OVERDUE',
+  'CERTIFICATE_EXPIRED',
 ];
 
 const counts = (found: Record<string, number>): Record<string, number> =>
@@ -118,6 +119,10 @@ describe('reconciliation', () => {
     await t.db.query(`UPDATE weapons SET registered_at = now() - interval '40 days' WHERE id = $1`, [untested.id]);
     expected.MISSING_BALLISTICS = [untested.id];
 
+    // CERTIFICATE_EXPIRED: the two weapons changed behind the registry's back hold no certificate
+    // for their holder: the mismatched one's names the buyer, the unaudited one has none.
+    expected.CERTIFICATE_EXPIRED = [mismatched.id, rows[0].id];
+
     first = await reconcile(t, auditor);
   }, 120_000);
   afterAll(() => t.close());
@@ -129,7 +134,15 @@ describe('reconciliation', () => {
     const weapons = Number((await t.db.query('SELECT count(*) FROM weapons')).rows[0].count);
     expect(first.checked).toBe(weapons);
     expect(first.findingsByKind).toEqual(
-      counts({ HOLDER_MISMATCH: 1, HOLDER_UNLICENSED: 1, HOLDER_INACTIVE: 1, POSSIBLE_DUPLICATE: 2, MISSING_AUDIT: 1, MISSING_BALLISTICS: 1 }),
+      counts({
+        HOLDER_MISMATCH: 1,
+        HOLDER_UNLICENSED: 1,
+        HOLDER_INACTIVE: 1,
+        POSSIBLE_DUPLICATE: 2,
+        MISSING_AUDIT: 1,
+        MISSING_BALLISTICS: 1,
+        CERTIFICATE_EXPIRED: 2,
+      }),
     );
     expect(first.auditChain).toMatchObject({ valid: true, firstInvalidSeq: null });
     const findings = await allFindings(t, auditor, first.id);
@@ -216,8 +229,8 @@ describe('reconciliation', () => {
     expect(Object.keys(page1.body.items[0]).sort()).toEqual(['evidence', 'holderId', 'id', 'kind', 'weaponId']);
 
     const paged = await allFindings(t, auditor, first.id, undefined, 2);
-    expect(paged).toHaveLength(7);
-    expect(new Set(paged.map((finding) => finding.id)).size).toBe(7);
+    expect(paged).toHaveLength(9);
+    expect(new Set(paged.map((finding) => finding.id)).size).toBe(9);
     expect(pairs(paged)).toEqual(pairs(await allFindings(t, auditor, first.id)));
     expect(await allFindings(t, auditor, first.id, 'AUDIT_CHAIN_INVALID')).toEqual([]);
 
@@ -402,6 +415,7 @@ describe('a reconciliation that cannot complete', () => {
     expect((await auditedActions(t.db, run.id)).map((entry) => entry.action)).toEqual(['reconciliation_run.requested', 'reconciliation_run.failed']);
 
     const retried = await reconcile(t, auditor);
-    expect(retried).toMatchObject({ status: 'completed', findingsByKind: counts({ HOLDER_MISMATCH: 1 }) });
+    // The holder changed behind the registry's back also holds no certificate of their own.
+    expect(retried).toMatchObject({ status: 'completed', findingsByKind: counts({ HOLDER_MISMATCH: 1, CERTIFICATE_EXPIRED: 1 }) });
   }, 150_000);
 });

@@ -62,7 +62,13 @@ describe('transfers', () => {
     const buyerWeapons = await t.http.get(`/api/v1/owners/${buyer.id}/weapons`).set(bearer(officer.accessToken)).expect(200);
     expect(buyerWeapons.body.items.map((item: { id: string }) => item.id)).toEqual([weapon.id]);
     // The owners' weapons lists are reads of personal data, audited as owner.viewed.
-    const entries = (await entriesAfter(t, before)).filter((entry) => entry.action !== 'owner.viewed');
+    const all = (await entriesAfter(t, before)).filter((entry) => entry.action !== 'owner.viewed');
+    // The holding certificate follows the weapon: the seller's is superseded, the buyer's issued.
+    expect(all.filter((entry) => entry.action.startsWith('certificate.')).map((entry) => entry.action).sort()).toEqual([
+      'certificate.issued',
+      'certificate.superseded',
+    ]);
+    const entries = all.filter((entry) => !entry.action.startsWith('certificate.'));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'transfer.recorded', entity_id: weapon.id, before: { holderId: seller }, after: { holderId: buyer.id } });
     // The officer of 8-05 no longer has jurisdiction over a weapon now held in 13-04.
@@ -196,7 +202,8 @@ describe('transfers', () => {
       expect(rows.rows[0].to_owner_id).toBe(winner.body.toOwnerId);
       const entries = await entriesAfter(t, before);
       expect(entries.filter((entry) => entry.action === 'transfer.recorded')).toHaveLength(1);
-      expect(entries).toHaveLength(1);
+      // ...and the one transfer's certificate change: the old one superseded, one new one issued.
+      expect(entries.map((entry) => entry.action).sort()).toEqual(['certificate.issued', 'certificate.superseded', 'transfer.recorded']);
       expect((await recomputeChain(t)).valid).toBe(true);
     });
 

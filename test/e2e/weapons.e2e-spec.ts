@@ -58,7 +58,8 @@ describe('weapons', () => {
       });
       expect(response.body.registryNumber).toMatch(new RegExp(`^PA-${daysFromToday(0).slice(0, 4)}-\\d{7}$`));
       const entries = await entriesAfter(t, before);
-      expect(entries).toHaveLength(1);
+      // The registration and the holding certificate issued with it.
+      expect(entries.map((entry) => entry.action)).toEqual(['weapon.registered', 'certificate.issued']);
       expect(entries[0]).toMatchObject({ action: 'weapon.registered', entity_id: response.body.id, before: null });
       expect(entries[0].request_id).toBe(response.headers['x-request-id']);
       const read = await t.http.get(`/api/v1/weapons/${response.body.id}`).set(bearer(police.accessToken)).expect(200);

@@ -21,6 +21,7 @@ import { ReportKindSubjectAccess1795879220000 } from './1795879220000-report-kin
 import { Recoveries1795879300000 } from './1795879300000-recoveries';
 import { Statistics1795879300100 } from './1795879300100-statistics';
 import { WeaponCountChanges1795879400000 } from './1795879400000-weapon-count-changes';
+import { HoldingCertificates1795879600000 } from './1795879600000-holding-certificates';
 import { LicenceLifecycle1795879700000 } from './1795879700000-licence-lifecycle';
 import { InternationalTraces1795879800000 } from './1795879800000-international-traces';
 import { ReportLanguage1795880000000 } from './1795880000000-report-language';
@@ -51,6 +52,7 @@ export const migrations = [
   Recoveries1795879300000,
   Statistics1795879300100,
   WeaponCountChanges1795879400000,
+  HoldingCertificates1795879600000,
   LicenceLifecycle1795879700000,
   InternationalTraces1795879800000,
   ReportLanguage1795880000000,

@@ -13,6 +13,7 @@ export type EntityName =
   | 'checkpoint'
   | 'correction'
   | 'destructionBatch'
+  | 'holdingCertificate'
   | 'import'
   | 'internationalTrace'
   | 'licence'
@@ -34,6 +35,7 @@ const entities: Record<EntityName, string> = {
   checkpoint: 'Signed checkpoint',
   correction: 'Correction',
   destructionBatch: 'Destruction batch',
+  holdingCertificate: 'Holding certificate',
   import: 'Import',
   internationalTrace: 'International trace',
   licence: 'Licence',
@@ -166,6 +168,10 @@ export const en = {
     'licence.evidenceMissing': (missing: string[], day: string): string =>
       `No evidence in force on ${day} of: ${list(missing.map((kind) => displayName('evidenceKind', kind, 'en')))}.`,
     'licence.renewalMustExtend': (field: string, current: string): string => `${F(field)} must be after the licence's current last day (${current}).`,
+    'certificate.notRenewableStatus': (number: string, status: string): string =>
+      `Holding certificate ${number} cannot be renewed: it is ${displayName('certificateStatus', status, 'en')}.`,
+    'certificate.notRenewableWeapon': (number: string, weaponStatus: string): string =>
+      `Holding certificate ${number} cannot be renewed: the weapon is ${displayName('weaponStatus', weaponStatus, 'en')} and no longer certified to this holder.`,
     'prohibition.alreadyLifted': (id: string): string => `Prohibition ${id} is already lifted.`,
 
     // International tracing
@@ -183,6 +189,8 @@ export const en = {
       `The package of international trace ${id} is ${status}; poll GET /international-traces/${id}/package.`,
 
     // Field messages (errors[].message): one per field
+    'field.notCertificateNumber': (field: string): string => `${F(field)} must be a certificate number such as CT-2026-0000123.`,
+    'field.noSuchCertificate': (field: string, id: string): string => `No holding certificate has the id ${id}.`,
     'field.noSuchRecord': (field: string): string => `${F(field)} names no record of the registry.`,
     'field.beforeToday': (field: string, today: string): string => `${F(field)} must not be before today (${today}).`,
     'field.missing': (field: string): string => `${F(field)} is missing.`,

@@ -17,6 +17,7 @@ const entities: Record<EntityName, string> = {
   checkpoint: 'El punto de control firmado',
   correction: 'La corrección',
   destructionBatch: 'El lote de destrucción',
+  holdingCertificate: 'El certificado de tenencia',
   import: 'La importación',
   internationalTrace: 'El rastreo internacional',
   licence: 'La licencia',
@@ -98,6 +99,7 @@ export const es: Catalogue = {
     [ErrorCode.LicenceNotSuspended]: 'La licencia no está suspendida',
     [ErrorCode.EvidenceMissing]: 'Faltan los documentos que exige esta licencia',
     [ErrorCode.ProhibitionAlreadyLifted]: 'La prohibición ya fue levantada',
+    [ErrorCode.CertificateNotRenewable]: 'El certificado de tenencia no puede renovarse',
   },
   messages: {
     'problem.invalid': () => 'Uno o más campos no son válidos.',
@@ -204,6 +206,10 @@ export const es: Catalogue = {
     'licence.evidenceMissing': (missing, day) =>
       `No hay documento vigente el ${day} de: ${list(missing.map((kind) => displayName('evidenceKind', kind, 'es')))}.`,
     'licence.renewalMustExtend': (field, current) => `${F(field)} debe ser posterior al último día actual de la licencia (${current}).`,
+    'certificate.notRenewableStatus': (number, status) =>
+      `El certificado de tenencia ${number} no puede renovarse: está ${displayName('certificateStatus', status, 'es')}.`,
+    'certificate.notRenewableWeapon': (number, weaponStatus) =>
+      `El certificado de tenencia ${number} no puede renovarse: el arma está ${displayName('weaponStatus', weaponStatus, 'es')} y ya no se certifica a este titular.`,
     'prohibition.alreadyLifted': (id) => `La prohibición ${id} ya fue levantada.`,
 
     // Rastreo internacional
@@ -220,6 +226,8 @@ export const es: Catalogue = {
     'iti.packageNotReady': (id, status) =>
       `El paquete del rastreo internacional ${id} está ${reportStatus[status] ?? status}; consulte GET /international-traces/${id}/package.`,
 
+    'field.notCertificateNumber': (field) => `${F(field)} debe ser un número de certificado como CT-2026-0000123.`,
+    'field.noSuchCertificate': (_field, id) => `Ningún certificado de tenencia tiene el identificador ${id}.`,
     'field.noSuchRecord': (field) => `${F(field)} no corresponde a ningún registro.`,
     'field.beforeToday': (field, today) => `${F(field)} no puede ser anterior a hoy (${today}).`,
     'field.missing': (field) => `${plural(field) ? 'Faltan' : 'Falta'} ${f(field)}.`,
