@@ -17,7 +17,7 @@ import { RenewLicenceUseCase } from './renew-licence.use-case';
 import { RevokeLicenceUseCase } from './revoke-licence.use-case';
 import { SuspendLicenceUseCase } from './suspend-licence.use-case';
 import { PersonalDataRead } from '../personal-data/personal-data-read.decorator';
-import { OWNER_HOLDINGS } from '../personal-data/personal-data-reads';
+import { LICENCE_VIEW, OWNER_HOLDINGS } from '../personal-data/personal-data-reads';
 import { Created } from '../common/location';
 
 @ApiTags('licences')
@@ -35,7 +35,7 @@ export class LicencesController {
   ) {}
 
   @Post('owners/:id/licences')
-  @Created('/api/v1/owners/{ownerId}/licences')
+  @Created('/api/v1/licences/{id}')
   @Roles(...OWNER_WRITERS)
   @ApiOperation({
     summary: 'Issue a licence to an active owner',
@@ -71,6 +71,20 @@ export class LicencesController {
   @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
   list(@Param('id', uuidParam()) ownerId: string): Promise<LicenceDto[]> {
     return this.owners.licencesOf(ownerId);
+  }
+
+  @Get('licences/:id')
+  @Roles(...OWNER_READERS)
+  @PersonalDataRead(LICENCE_VIEW)
+  @ApiOperation({
+    summary: 'One licence',
+    description:
+      "Officers, supervisors, police and admins; police must give `X-Access-Purpose`, and the read is in the owner's access log. The licence with its status as of today (valid, suspended, revoked, expired). Unknown licence: 404.",
+  })
+  @ApiOkResponse({ type: LicenceDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<LicenceDto> {
+    return this.owners.licence(id);
   }
 
   @Post('licences/:id/revoke')

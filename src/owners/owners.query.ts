@@ -61,6 +61,13 @@ export class OwnersQuery {
     return toPage(found, limit, toOwnerDto, (owner): OwnerCursor => [owner.nameSearch, owner.id]);
   }
 
+  /** One licence, its status as of today in Panama. */
+  async licence(id: string): Promise<LicenceDto> {
+    const licence = await this.dataSource.getRepository(LicenceEntity).findOneBy({ id });
+    if (!licence) throw new NotFoundError('licence', id);
+    return toLicenceDto(licence, todayInPanama());
+  }
+
   /** Newest issue first; the status shown (valid, expired, revoked) is as of today in Panama. */
   async licencesOf(ownerId: string): Promise<LicenceDto[]> {
     if (!(await this.dataSource.getRepository(OwnerEntity).existsBy({ id: ownerId }))) {

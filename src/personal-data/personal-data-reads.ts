@@ -40,6 +40,13 @@ export const OWNER_HOLDINGS: PersonalDataReadSpec = {
   ownersShown: (_answer, request) => [routeId(request)],
 };
 
+/** GET /licences/:id — the licence's owner. */
+export const LICENCE_VIEW: PersonalDataReadSpec = {
+  audit: 'owner',
+  ownersShown: (answer) => [(answer as { ownerId: string }).ownerId],
+  details: (answer) => ({ licenceId: (answer as WithId).id }),
+};
+
 /** GET /trace/weapons/:id — the one trace.viewed entry, now with the purpose and the owners shown. */
 export const TRACE_RECORD_VIEW: PersonalDataReadSpec = {
   audit: { action: 'trace.viewed', entityType: 'weapon' },

@@ -34,6 +34,18 @@ export class CorrectionsController {
     return this.weapons.corrections(query);
   }
 
+  @Get(':id')
+  @Roles(Role.Admin, Role.Officer, Role.Supervisor)
+  @ApiOperation({
+    summary: 'One correction',
+    description: 'Officers, supervisors and admins. The correction with its changes, its proposer and, once decided, its decision. Unknown correction: 404.',
+  })
+  @ApiOkResponse({ type: CorrectionDto })
+  @ApiProblems(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  get(@Param('id', uuidParam()) id: string): Promise<CorrectionDto> {
+    return this.weapons.correction(id);
+  }
+
   @Post(':id/approve')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Supervisor)

@@ -131,7 +131,7 @@ export class WeaponsController {
   }
 
   @Post(':id/corrections')
-  @Created('/api/v1/corrections?status=pending')
+  @Created('/api/v1/corrections/{id}')
   @Roles(...WRITERS)
   @ApiOperation({
     summary: 'Propose a change of identifying fields, to be approved by a second person',

@@ -76,6 +76,12 @@ export class WeaponsQuery {
     return toPage(rows, limit, toWeaponDto, (row) => [row.registeredAt.toISOString(), row.id]);
   }
 
+  async correction(id: string): Promise<CorrectionDto> {
+    const correction = await this.dataSource.getRepository(CorrectionEntity).findOneBy({ id });
+    if (!correction) throw new NotFoundError('correction', id);
+    return toCorrectionDto(correction);
+  }
+
   async corrections(query: CorrectionQuery): Promise<Page<CorrectionDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, isKey);

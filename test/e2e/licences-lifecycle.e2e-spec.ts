@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { importFile, importRow, type ImportHolder } from '../support/imports';
 import { daysFromToday, issueLicence, makeOwner, registerWeapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
@@ -54,6 +55,23 @@ describe('licence lifecycle: suspension, reinstatement, renewal, evidence', () =
       [licenceId],
     );
     expect(rows.map((row: { action: string }) => row.action)).toEqual(['licence.issued', 'licence.suspended', 'licence.reinstated']);
+  });
+
+  it('reads one licence by its id: its status of today, police naming their purpose', async () => {
+    const { ownerId, licenceId } = await licensed();
+    await post(officer, `/licences/${licenceId}/suspend`, { reason: 'Orden fiscal 88' }).expect(200);
+    const read = await t.http.get(`/api/v1/licences/${licenceId}`).set(bearer(officer.accessToken)).expect(200);
+    expect(read.body).toMatchObject({ id: licenceId, ownerId, status: 'suspended', suspendedReason: 'Orden fiscal 88' });
+
+    const withoutPurpose = await t.http.get(`/api/v1/licences/${licenceId}`).set(bearer(police.accessToken));
+    expect([withoutPurpose.status, withoutPurpose.body.code]).toEqual([400, 'PURPOSE_REQUIRED']);
+    await t.http.get(`/api/v1/licences/${licenceId}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'Caso 2026-311').expect(200);
+    const log = await t.http.get(`/api/v1/owners/${ownerId}/access-log`).set(bearer(officer.accessToken)).expect(200);
+    expect(log.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: 'Caso 2026-311' })]));
+
+    const unknown = await t.http.get(`/api/v1/licences/${randomUUID()}`).set(bearer(officer.accessToken));
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await t.http.get(`/api/v1/licences/${licenceId}`).set(bearer(admin.accessToken)).set('Accept-Language', 'en')).body.status).toBe('suspended');
   });
 
   it('refuses a transfer to a holder whose licence is suspended', async () => {

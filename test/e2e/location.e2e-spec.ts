@@ -67,7 +67,7 @@ describe('Location on every 201 and 202', () => {
             expiresAt: daysFromToday(300),
             weaponTypes: ['pistol'],
           }),
-        expected: () => `/api/v1/owners/${holder.id}/licences`,
+        expected: (body) => `/api/v1/licences/${String(body.id)}`,
       },
       {
         name: 'POST /owners/:id/evidence',
@@ -116,7 +116,7 @@ describe('Location on every 201 and 202', () => {
         name: 'POST /weapons/:id/corrections',
         status: 201,
         post: () => post(`/api/v1/weapons/${weapon.id}/corrections`, { changes: { countryOfManufacture: 'IT' }, reason: 'misread at intake' }),
-        expected: () => '/api/v1/corrections?status=pending',
+        expected: (body) => `/api/v1/corrections/${String(body.id)}`,
       },
       {
         name: 'POST /transfers',
