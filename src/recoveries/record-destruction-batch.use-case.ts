@@ -9,7 +9,7 @@ import { isCalendarDay, panamaDay } from '../common/dates';
 import { DomainError, ValidationFailedError } from '../common/domain-error';
 import { ErrorCode } from '../common/error-code';
 import type { RequestContext } from '../common/request-context';
-import { RecoveredWeapons } from '../registry/recovered-weapons.service';
+import { DestroyedWeapons } from '../registry/destroyed-weapons.service';
 import { toWeaponDto } from '../registry/registry.mapper';
 import { nextStatus, WeaponEventKind } from '../registry/weapon-status';
 import { TraceRequestFilings } from '../trace/trace-request-filing.service';
@@ -25,7 +25,7 @@ import { insertDestructionBatch, traceRequestsOfWeapons } from './recoveries.sql
 export class RecordDestructionBatchUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly weapons: RecoveredWeapons,
+    private readonly weapons: DestroyedWeapons,
     private readonly traceRequests: TraceRequestFilings,
     private readonly audit: AuditService,
   ) {}

@@ -12,6 +12,7 @@ import { RenewCertificateUseCase } from './certificates/renew-certificate.use-ca
 import { CorrectionsController } from './corrections.controller';
 import { MarkingsService } from './markings.service';
 import { ProposeCorrectionUseCase } from './propose-correction.use-case';
+import { DestroyedWeapons } from './destroyed-weapons.service';
 import { RecoveredWeapons } from './recovered-weapons.service';
 import { RecordWeaponEventUseCase } from './record-weapon-event.use-case';
 import { RegisterWeaponUseCase } from './register-weapon.use-case';
@@ -48,6 +49,7 @@ import { WeaponsQuery } from './weapons.query';
     WeaponRegistrations,
     RegistrationBatch,
     RecoveredWeapons,
+    DestroyedWeapons,
     MissingWeaponChanges,
     HoldingCertificates,
     HoldingCertificatesQuery,
@@ -63,6 +65,7 @@ import { WeaponsQuery } from './weapons.query';
     WeaponRegistrations,
     RegistrationBatch,
     RecoveredWeapons,
+    DestroyedWeapons,
     MissingWeaponChanges,
     HoldingCertificatesQuery,
   ],
