@@ -11,24 +11,24 @@ import type { HoldingCertificateRow } from './holding-certificate.types';
 export const RESERVE_CERTIFICATE_NUMBERS_SQL = `
   SELECT nextval('holding_certificate_numbers') AS n FROM generate_series(1, $1::int)`;
 
-/** The columns a certificate is written with, each with its COPY field. */
-const CERTIFICATE_COPY_COLUMNS: ReadonlyArray<readonly [string, (row: HoldingCertificateRow) => CopyValue]> = [
-  ['id', (row) => row.id],
-  ['number', (row) => row.number],
-  ['weapon_id', (row) => row.weaponId],
-  ['holder_id', (row) => row.holderId],
-  ['issued_at', (row) => row.issuedAt.toISOString()],
-  ['expires_at', (row) => row.expiresAt.toISOString()],
-  ['status', (row) => row.status],
-  ['version', (row) => row.version],
-  ['created_at', (row) => row.createdAt.toISOString()],
-  ['updated_at', (row) => row.updatedAt.toISOString()],
-];
+/**
+ * The columns a new certificate is written with; status (`valid`), version (1) and the row's
+ * timestamps come from the columns' defaults. Each batch's certificates share issuedAt and
+ * expiresAt, so their text is made once per batch.
+ */
+export const CERTIFICATE_COPY_COLUMN_NAMES: readonly string[] = ['id', 'number', 'weapon_id', 'holder_id', 'issued_at', 'expires_at'];
 
-export const CERTIFICATE_COPY_COLUMN_NAMES: readonly string[] = CERTIFICATE_COPY_COLUMNS.map(([column]) => column);
-
-export function certificateCopyFields(row: HoldingCertificateRow): CopyValue[] {
-  return CERTIFICATE_COPY_COLUMNS.map(([, field]) => field(row));
+/** The COPY rows of new certificates, in CERTIFICATE_COPY_COLUMN_NAMES order. */
+export function* certificateCopyRows(rows: readonly HoldingCertificateRow[]): Generator<CopyValue[]> {
+  let issuedAt: Date | null = null;
+  let expiresAt: Date | null = null;
+  let issued = '';
+  let expires = '';
+  for (const row of rows) {
+    if (row.issuedAt !== issuedAt) [issuedAt, issued] = [row.issuedAt, row.issuedAt.toISOString()];
+    if (row.expiresAt !== expiresAt) [expiresAt, expires] = [row.expiresAt, row.expiresAt.toISOString()];
+    yield [row.id, row.number, row.weaponId, row.holderId, issued, expires];
+  }
 }
 
 const RETURNING = `id, number, weapon_id, holder_id, issued_at, expires_at, status, superseded_by, ended_at, ended_reason,
@@ -55,10 +55,18 @@ export const CERTIFICATE_BY_ID_SQL = `SELECT ${RETURNING} FROM holding_certifica
 /** $1 number. */
 export const CERTIFICATE_BY_NUMBER_SQL = `SELECT ${RETURNING} FROM holding_certificates WHERE number = $1`;
 
-/** $1 weapon, $2 limit, $3/$4 the cursor (issued_at, id) or null: newest first, by ix_holding_certificates_weapon. */
+/**
+ * $1 weapon, $2 limit, $3/$4 the cursor (issued_at, id) or null: newest first. The valid one
+ * through uq_holding_certificates_valid_weapon, the ended ones through
+ * ix_holding_certificates_ended_weapon; a weapon has a handful, sorted here.
+ */
 export const CERTIFICATES_OF_WEAPON_SQL = `
-  SELECT ${RETURNING} FROM holding_certificates
-   WHERE weapon_id = $1 AND ($3::timestamptz IS NULL OR (issued_at, id) < ($3::timestamptz, $4::uuid))
+  SELECT ${RETURNING} FROM (
+    SELECT * FROM holding_certificates WHERE weapon_id = $1 AND status = 'valid'
+    UNION ALL
+    SELECT * FROM holding_certificates WHERE weapon_id = $1 AND status <> 'valid'
+  ) c
+   WHERE ($3::timestamptz IS NULL OR (issued_at, id) < ($3::timestamptz, $4::uuid))
    ORDER BY issued_at DESC, id DESC
    LIMIT $2`;
 

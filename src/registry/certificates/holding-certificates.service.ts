@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ConfigType } from '@nestjs/config';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../../database/time-ordered-id';
 import type { EntityManager } from 'typeorm';
 import { type AuditActor, type AuditInput, AuditService } from '../../audit/audit.service';
 import { panamaDay } from '../../common/dates';
@@ -10,7 +10,7 @@ import { copyRow } from '../../database/copy-text';
 import { toCertificateDto } from './holding-certificate.mapper';
 import {
   CERTIFICATE_COPY_COLUMN_NAMES,
-  certificateCopyFields,
+  certificateCopyRows,
   END_VALID_SQL,
   HAS_VALID_SQL,
   RESERVE_CERTIFICATE_NUMBERS_SQL,
@@ -55,7 +55,7 @@ export class HoldingCertificates {
     const year = Number(panamaDay(issuedAt).slice(0, 4));
     const expiresAt = expiryOf(issuedAt, this.config.validityYears);
     return holdings.map(({ weaponId, holderId }, index) => ({
-      id: randomUUID(),
+      id: timeOrderedId(issuedAt.getTime()),
       number: formatCertificateNumber(year, numbers[index].n),
       weaponId,
       holderId,
@@ -138,7 +138,7 @@ export class HoldingCertificates {
 }
 
 function* certificateRows(certificates: readonly HoldingCertificateRow[]): Generator<string> {
-  for (const certificate of certificates) yield copyRow(certificateCopyFields(certificate));
+  for (const fields of certificateCopyRows(certificates)) yield copyRow(fields);
 }
 
 /** The `certificate.issued` entry of a new certificate; `cause` names what issued it. */
