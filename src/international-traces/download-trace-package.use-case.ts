@@ -5,6 +5,7 @@ import { actorOf, AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-error';
 import type { RequestContext } from '../common/request-context';
 import { accessPurposeOf } from '../personal-data/access-purpose';
+import { DistrictsService } from '../reference/districts.service';
 import { TracePackageEntity } from './international-trace.entity';
 import { PackageNotReadyError, RETRY_PACKAGE_SECONDS } from './international-traces.errors';
 import type { TracePackage } from './trace-package';
@@ -24,6 +25,7 @@ export class DownloadTracePackageUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly districts: DistrictsService,
   ) {}
 
   async execute(id: string, format: 'json' | 'pdf', purposeHeader: string | string[] | undefined, context: RequestContext): Promise<PackageDownload> {
@@ -49,7 +51,8 @@ export class DownloadTracePackageUseCase {
     if (format === 'json') {
       return { ready: true, contentType: 'application/json; charset=utf-8', fileName: `iti-package-${id}.json`, sha256, body: Buffer.from(pack.content!, 'utf8') };
     }
-    const body = await tracePackagePdf(JSON.parse(pack.content!) as TracePackage, sha256);
+    const districtNames = new Map((await this.districts.list()).map((district) => [district.code, district.name]));
+    const body = await tracePackagePdf(JSON.parse(pack.content!) as TracePackage, sha256, districtNames);
     return { ready: true, contentType: 'application/pdf', fileName: `iti-package-${id}.pdf`, sha256, body };
   }
 }

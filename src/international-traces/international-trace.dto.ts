@@ -42,8 +42,8 @@ export class TraceMarkingDto {
 
   @ApiPropertyOptional({ example: 'AT', description: 'ISO 3166-1 alpha-2' })
   @IsOptional()
-  @Matches(COUNTRY, { message: 'marking.countryOfManufacture must be an ISO 3166-1 alpha-2 code in upper case' })
-  @IsISO31661Alpha2({ message: 'marking.countryOfManufacture must be an existing ISO 3166-1 alpha-2 code' })
+  @Matches(COUNTRY)
+  @IsISO31661Alpha2()
   countryOfManufacture?: string;
 
   @ApiPropertyOptional({ example: 'PTY 2021', description: 'The import marking as read on the weapon' })
@@ -82,8 +82,8 @@ export class CreateInternationalTraceDto {
   direction: TraceDirection;
 
   @ApiProperty({ example: 'CO', description: 'The other state: an existing ISO 3166-1 alpha-2 code in upper case' })
-  @Matches(COUNTRY, { message: 'state must be an ISO 3166-1 alpha-2 code in upper case' })
-  @IsISO31661Alpha2({ message: 'state must be an existing ISO 3166-1 alpha-2 code' })
+  @Matches(COUNTRY)
+  @IsISO31661Alpha2()
   state: string;
 
   @ApiProperty({ example: 'DIJIN-2026-0042', description: "The requesting agency's own reference" })
@@ -119,7 +119,7 @@ export class CreateInternationalTraceDto {
   traceRequestId?: string;
 
   @ApiProperty({ type: TraceMarkingDto, description: 'Required in both directions: incoming, what is searched; outgoing, what is asked about' })
-  @IsDefined({ message: 'marking is required, in both directions' })
+  @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => TraceMarkingDto)
@@ -185,7 +185,7 @@ export class InternationalTraceQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only incoming traces still open past their due date' })
   @IsOptional()
   @Transform(toBoolean)
-  @IsBoolean({ message: 'overdue must be true or false' })
+  @IsBoolean()
   overdue?: boolean;
 }
 
@@ -198,6 +198,6 @@ export class PackageQuery {
 
 export class InterpolExportQuery {
   @ApiProperty({ format: 'date', example: '2026-01-01', description: 'Changes on or after this Panama day' })
-  @Matches(DAY_FORMAT, { message: 'since must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   since: string;
 }

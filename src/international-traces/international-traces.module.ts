@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReferenceModule } from '../reference/reference.module';
 import { RecoveriesModule } from '../recoveries/recoveries.module';
 import { RegistryModule } from '../registry/registry.module';
 import { TraceModule } from '../trace/trace.module';
@@ -21,7 +22,7 @@ import { TracePackageProcessor } from './trace-package.processor';
  * trace, transfers and recoveries export; owns international_traces and their packages.
  */
 @Module({
-  imports: [RegistryModule, TraceModule, TransfersModule, RecoveriesModule],
+  imports: [RegistryModule, TraceModule, TransfersModule, RecoveriesModule, ReferenceModule],
   controllers: [InternationalTracesController, InterpolExportController],
   providers: [
     NationalScopeGuard,

@@ -26,7 +26,7 @@ const country = (code: string | null | undefined): Pair => ({ es: countryName(co
  * side by side, the request's references, the package's sha256 and the audit head it was
  * prepared at, and "Página N de M / Page N of M" on every page, in the registry's embedded fonts.
  */
-export function tracePackagePdf(pack: TracePackage, sha256: string): Promise<Buffer> {
+export function tracePackagePdf(pack: TracePackage, sha256: string, districtNames: ReadonlyMap<string, string>): Promise<Buffer> {
   const doc = createPdfDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
@@ -129,7 +129,7 @@ export function tracePackagePdf(pack: TracePackage, sha256: string): Promise<Buf
     } else {
       for (const holder of weapon.holders) {
         const document = named('idDocumentKind', holder.idDocument.kind);
-        const person = (language: Language): string => `${holder.name}, ${document[language]} ${holder.idDocument.number}, ${holder.district}`;
+        const person = (language: Language): string => `${holder.name}, ${document[language]} ${holder.idDocument.number}, ${districtNames.get(holder.district) ?? holder.district}`;
         field(same(`${holder.from} — ${holder.to ?? '…'}`), { es: person('es'), en: person('en') });
       }
     }

@@ -178,6 +178,7 @@ describe('international traces (ITI)', () => {
     expect(pdfBody).toContain('Resultado: rastreada');
     expect(pdfBody).toContain('Outcome: traced');
     expect(pdfBody).toContain('pistola');
+    expect(pdfBody).toContain('San Miguelito'); // the holders' district, by its name
     expect(pdfBody).toContain(sha256);
     expect(pdfBody).toContain(`seq ${pack.auditHead.seq}`);
     expect(pdfBody).toContain(pack.auditHead.hash);
