@@ -18,9 +18,7 @@ export class IssueLicenceDto {
     typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().toUpperCase() : value,
   )
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9 ./-]{0,63}$/, {
-    message: 'number must be 1 to 64 letters, digits, spaces, dots, slashes or dashes',
-  })
+  @Matches(/^[A-Z0-9][A-Z0-9 ./-]{0,63}$/)
   number: string;
 
   @ApiProperty({ format: 'date', example: '2026-01-15' })

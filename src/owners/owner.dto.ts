@@ -57,7 +57,7 @@ export class IdDocumentDto {
 export class AddressDto {
   @ApiProperty({ example: '8-05', description: 'District code from GET /reference/districts' })
   @IsString()
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district: string;
 
   @ApiProperty({ example: 'Calle 5, Casa 12, Villa Lucre', maxLength: 300 })
@@ -94,7 +94,7 @@ export class CreateOwnerDto {
     description: 'Required for a person, who must be 18 or older today in Panama; left out for an organization',
   })
   @ValidateIf((owner: CreateOwnerDto, value: unknown) => owner.type === 'person' || (value !== undefined && value !== null))
-  @IsDefined({ message: 'birthDate is required for a person' })
+  @IsDefined()
   @OnlyForPersons()
   @IsCalendarDate()
   @IsPlausibleBirthDate()
@@ -103,7 +103,7 @@ export class CreateOwnerDto {
   @ApiPropertyOptional({ type: String, example: 'PA', nullable: true, description: 'ISO 3166-1 alpha-2 country code' })
   @IsOptional()
   @UpperCase()
-  @IsISO31661Alpha2({ message: 'nationality must be an ISO 3166-1 alpha-2 country code' })
+  @IsISO31661Alpha2()
   nationality?: string | null;
 
   @ApiProperty({ type: () => AddressDto })
@@ -115,7 +115,7 @@ export class CreateOwnerDto {
   @ApiPropertyOptional({ type: String, example: '+507 6123-4567', nullable: true })
   @IsOptional()
   @Tidy()
-  @Matches(PHONE, { message: 'phone must be a telephone number of digits, spaces, dashes or brackets' })
+  @Matches(PHONE)
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, example: 'jose.perez@example.com', nullable: true, maxLength: 254 })
@@ -145,7 +145,7 @@ export class UpdateOwnerDto {
   @ApiPropertyOptional({ type: String, example: 'PA', nullable: true, description: 'null clears it' })
   @ValidateIf(presentAndNotNull)
   @UpperCase()
-  @IsISO31661Alpha2({ message: 'nationality must be an ISO 3166-1 alpha-2 country code' })
+  @IsISO31661Alpha2()
   nationality?: string | null;
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'Replaces the whole address' })
@@ -158,7 +158,7 @@ export class UpdateOwnerDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @ValidateIf(presentAndNotNull)
   @Tidy()
-  @Matches(PHONE, { message: 'phone must be a telephone number of digits, spaces, dashes or brackets' })
+  @Matches(PHONE)
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, description: 'null clears it' })
@@ -218,7 +218,7 @@ export class OwnerSearchQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '8-05' })
   @IsOptional()
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district?: string;
 }
 

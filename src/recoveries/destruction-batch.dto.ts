@@ -33,7 +33,7 @@ export class CreateDestructionBatchDto {
   place: string;
 
   @ApiProperty({ format: 'date', example: '2026-11-30' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
   date: string;
 
   @ApiProperty({ example: 'ACTA-DIASP-2026-017', description: 'Reference of the destruction record (acta)' })
@@ -46,7 +46,7 @@ export class CreateDestructionBatchDto {
   @ApiProperty({ type: [String], minItems: 2, example: ['Lcda. Ana Ríos (Defensoría del Pueblo)', 'Sgto. Luis Vega (PN)'] })
   @Transform(trimAll)
   @IsArray()
-  @ArrayMinSize(2, { message: 'witnesses must name at least two people' })
+  @ArrayMinSize(2)
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
@@ -55,10 +55,10 @@ export class CreateDestructionBatchDto {
 
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BATCH_WEAPONS })
   @IsArray()
-  @ArrayMinSize(1, { message: 'weaponIds must hold at least one weapon' })
+  @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BATCH_WEAPONS, { message: `weaponIds must hold at most ${MAX_BATCH_WEAPONS} weapons` })
-  @ArrayUnique({ message: 'weaponIds must not repeat a weapon' })
-  @IsUUID('all', { each: true, message: 'each of weaponIds must be a UUID' })
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   weaponIds: string[];
 }
 

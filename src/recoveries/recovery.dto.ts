@@ -75,7 +75,7 @@ export class RecoveryItemInputDto {
 
   @ApiPropertyOptional({ example: 'AT' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryOfManufacture must be an ISO 3166-1 alpha-2 code in upper case' })
+  @Matches(/^[A-Z]{2}$/)
   countryOfManufacture?: string;
 
   @ApiPropertyOptional({ type: ImportMarkingDto })
@@ -113,11 +113,11 @@ export class CreateRecoveryDto {
   kind: RecoveryKind;
 
   @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @Matches(DAY_FORMAT, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   date: string;
 
   @ApiProperty({ example: '8-05', description: 'District code where the weapons were recovered' })
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district: string;
 
   @ApiProperty({ example: 'Policía Nacional, Zona de San Miguelito' })
@@ -164,7 +164,7 @@ export class CreateRecoveryDto {
   @ApiProperty({ type: [RecoveryItemInputDto], minItems: 1, maxItems: MAX_RECOVERY_ITEMS })
   @IsDefined()
   @IsArray()
-  @ArrayMinSize(1, { message: 'items must hold at least one weapon' })
+  @ArrayMinSize(1)
   @ArrayMaxSize(MAX_RECOVERY_ITEMS, { message: `items must hold at most ${MAX_RECOVERY_ITEMS} weapons` })
   @ValidateNested({ each: true })
   @Type(() => RecoveryItemInputDto)
@@ -219,12 +219,12 @@ export class RecoveryDto {
 export class RecoveryQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Recoveries dated on or after' })
   @IsOptional()
-  @Matches(DAY_FORMAT, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Recoveries dated on or before' })
   @IsOptional()
-  @Matches(DAY_FORMAT, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   to?: string;
 
   @ApiPropertyOptional({ enum: RECOVERY_KINDS })
@@ -234,7 +234,7 @@ export class RecoveryQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '8-05' })
   @IsOptional()
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district?: string;
 
   @ApiPropertyOptional()

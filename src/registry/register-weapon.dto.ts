@@ -12,7 +12,7 @@ export const ACQUISITION_KINDS = ['domestic_purchase', 'import', 'inheritance', 
 export class ImportMarkingDto {
   @ApiPropertyOptional({ example: 'PA', description: 'ISO 3166-1 alpha-2 of the importing country' })
   @IsOptional()
-  @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code in upper case' })
+  @Matches(COUNTRY)
   country?: string;
 
   @ApiPropertyOptional({ example: 2024 })
@@ -32,7 +32,7 @@ export class ImportMarkingDto {
 
 export class BallisticsDto {
   @ApiProperty({ example: '2026-01-15', format: 'date' })
-  @Matches(DAY_FORMAT, { message: 'testedAt must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   testedAt: string;
 
   @ApiProperty({ example: 'Laboratorio de Balística, IMELCF' })
@@ -54,7 +54,7 @@ export class AcquisitionDto {
   kind: (typeof ACQUISITION_KINDS)[number] | 'recovery';
 
   @ApiProperty({ example: '2026-03-01', format: 'date' })
-  @Matches(DAY_FORMAT, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   date: string;
 
   @ApiPropertyOptional({ example: 'FAC-000123' })
@@ -110,7 +110,7 @@ export class RegisterWeaponDto {
   serialStatus?: (typeof SERIAL_STATUSES)[number];
 
   @ApiProperty({ example: 'US' })
-  @Matches(COUNTRY, { message: 'countryOfManufacture must be an ISO 3166-1 alpha-2 code in upper case' })
+  @Matches(COUNTRY)
   countryOfManufacture: string;
 
   @ApiPropertyOptional({ example: 2021 })

@@ -10,7 +10,7 @@ import { formatDay, formatTime } from './report-texts';
 /** params of `holding_certificate`. */
 export class HoldingCertificateParamsDto {
   @ApiProperty({ format: 'uuid', description: 'The holding certificate (GET /weapons/:id/certificates)' })
-  @IsUUID('all', { message: 'certificateId must be a UUID' })
+  @IsUUID('all')
   certificateId: string;
 }
 

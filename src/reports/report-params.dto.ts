@@ -11,7 +11,7 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 export class WeaponTraceParamsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The weapon; give this or registryNumber' })
   @IsOptional()
-  @IsUUID('all', { message: 'weaponId must be a UUID' })
+  @IsUUID('all')
   weaponId?: string;
 
   @ApiPropertyOptional({ example: 'PA-2026-0000123', description: 'The weapon by its registry number; give this or weaponId' })
@@ -27,17 +27,17 @@ export class WeaponTraceParamsDto {
 export class StolenWeaponsParamsDto {
   @ApiPropertyOptional({ example: '8-05', description: "Only weapons whose holder's district is this one (GET /reference/districts)" })
   @IsOptional()
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Only weapons reported lost or stolen on or after this day (Panama)' })
   @IsOptional()
-  @Matches(DAY_FORMAT, { message: 'since must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   since?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Only weapons reported lost or stolen on or before this day (Panama)' })
   @IsOptional()
-  @Matches(DAY_FORMAT, { message: 'until must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   until?: string;
 }
 
@@ -45,7 +45,7 @@ export class StolenWeaponsParamsDto {
 export class DistrictSummaryParamsDto {
   @ApiPropertyOptional({ example: '8-05', description: 'Only this district; all districts when absent' })
   @IsOptional()
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district?: string;
 }
 
@@ -53,12 +53,12 @@ export class DistrictSummaryParamsDto {
 export class TraceRequestsParamsDto {
   @ApiPropertyOptional({ format: 'date', description: 'Filed on or after this day (Panama)' })
   @IsOptional()
-  @Matches(DAY_FORMAT, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Filed on or before this day (Panama)' })
   @IsOptional()
-  @Matches(DAY_FORMAT, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   to?: string;
 
   @ApiPropertyOptional({ enum: TRACE_REQUEST_STATUSES })
@@ -78,7 +78,7 @@ export class TraceRequestsParamsDto {
 /** params of `subject_access`: the person whose data the report gathers. */
 export class SubjectAccessParamsDto {
   @ApiProperty({ format: 'uuid', description: 'The owner (officers and supervisors: within their jurisdiction)' })
-  @IsUUID('all', { message: 'ownerId must be a UUID' })
+  @IsUUID('all')
   ownerId: string;
 }
 

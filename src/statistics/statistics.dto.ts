@@ -15,31 +15,31 @@ export class PublishableQuery {
   @ApiPropertyOptional({ description: 'Replace every count from 1 to 4 by null and mark its cell `suppressed: true`' })
   @IsOptional()
   @Transform(toBoolean)
-  @IsBoolean({ message: 'publishable must be true or false' })
+  @IsBoolean()
   publishable?: boolean;
 }
 
 export class PeriodQuery extends PublishableQuery {
   @ApiProperty({ format: 'date', description: 'First day of the period' })
-  @Matches(DAY_FORMAT, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   from: string;
 
   @ApiProperty({ format: 'date', description: 'Last day of the period' })
-  @Matches(DAY_FORMAT, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   to: string;
 }
 
 export class SdgQuery extends PeriodQuery {
   @ApiPropertyOptional({ example: '8-05' })
   @IsOptional()
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district?: string;
 }
 
 export class RegistryStatisticsQuery extends PublishableQuery {
   @ApiPropertyOptional({ format: 'date', description: 'As of the end of this day (Panama); default today' })
   @IsOptional()
-  @Matches(DAY_FORMAT, { message: 'at must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   at?: string;
 
   @ApiPropertyOptional({ enum: REGISTRY_GROUPS, default: 'district' })

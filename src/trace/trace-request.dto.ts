@@ -11,7 +11,7 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 
 export class TraceRecoveryDto {
   @ApiProperty({ format: 'date', example: '2026-11-20', description: 'The day the weapon was recovered (not in the future)' })
-  @Matches(DAY_FORMAT, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(DAY_FORMAT)
   date: string;
 
   @ApiProperty({ example: 'Vía Domingo Díaz, Juan Díaz', maxLength: 300 })
@@ -23,7 +23,7 @@ export class TraceRecoveryDto {
 
   @ApiPropertyOptional({ example: '8-05', description: 'District code from GET /reference/districts' })
   @IsOptional()
-  @Matches(DISTRICT_CODE, { message: 'district must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE)
   district?: string;
 }
 
@@ -68,7 +68,7 @@ export class MarkingDto {
 
   @ApiPropertyOptional({ example: 'AT' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryOfManufacture must be an ISO 3166-1 alpha-2 code in upper case' })
+  @Matches(/^[A-Z]{2}$/)
   countryOfManufacture?: string;
 }
 

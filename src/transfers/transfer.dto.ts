@@ -21,7 +21,7 @@ export class RecordTransferDto {
   kind: TransferKind;
 
   @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
   date: string;
 
   @ApiPropertyOptional({ example: 'NOT-2026-0042', description: 'Deed, invoice, court ruling or export permit' })
@@ -33,7 +33,7 @@ export class RecordTransferDto {
 
   @ApiPropertyOptional({ example: 'CR', description: 'ISO 3166-1 alpha-2; required for an export' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'destinationCountry must be an ISO 3166-1 alpha-2 code in upper case' })
+  @Matches(/^[A-Z]{2}$/)
   destinationCountry?: string;
 
   @ApiProperty({ description: "The weapon's version you read; a stale one gives 409 STALE_VERSION" })

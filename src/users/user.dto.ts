@@ -23,9 +23,7 @@ const DISTRICT_CODE = /^\d{1,2}-\d{2}$/;
 export class CreateUserDto {
   @ApiProperty({ example: 'mrodriguez', description: '3 to 64 letters, digits, dots, dashes or underscores; case-insensitive' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, {
-    message: 'username must be 3 to 64 letters, digits, dots, dashes or underscores',
-  })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/)
   username: string;
 
   @ApiProperty({ format: 'password', minLength: 12 })
@@ -57,7 +55,7 @@ export class CreateUserDto {
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique()
-  @Matches(DISTRICT_CODE, { each: true, message: 'each jurisdiction entry must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { each: true })
   jurisdiction?: string[] | null;
 }
 
@@ -75,7 +73,7 @@ export class UpdateUserDto {
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique()
-  @Matches(DISTRICT_CODE, { each: true, message: 'each jurisdiction entry must be a district code such as 8-05' })
+  @Matches(DISTRICT_CODE, { each: true })
   jurisdiction?: string[] | null;
 
   @ApiPropertyOptional({ description: "true disables the user: their tokens stop working at once" })

@@ -31,12 +31,12 @@ export class AuditEventSearchQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted' })
   @IsOptional()
-  @IsUUID('all', { message: 'actorId must be a UUID' })
+  @IsUUID('all')
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'owner.status_changed' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_.]{0,99}$/, { message: 'action must be an action name such as owner.updated' })
+  @Matches(/^[a-z][a-z0-9_.]{0,99}$/)
   action?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Entries that occurred at or after this instant' })

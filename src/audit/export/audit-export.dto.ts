@@ -6,6 +6,6 @@ import { SeqRangeQuery } from '../verification/audit-verify.dto';
 export class AuditExportQuery extends SeqRangeQuery {
   @ApiPropertyOptional({ enum: ExportFormat, enumName: 'AuditExportFormat', default: ExportFormat.Ndjson })
   @IsOptional()
-  @IsEnum(ExportFormat, { message: 'format must be ndjson or csv' })
+  @IsEnum(ExportFormat)
   format?: ExportFormat;
 }

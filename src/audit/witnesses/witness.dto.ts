@@ -4,7 +4,7 @@ import { IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validato
 export class RegisterWitnessDto {
   @ApiProperty({ example: 'defensoria.gob.pa/witness', description: 'Key name of its cosignature lines: no spaces, no plus sign' })
   @IsString()
-  @Matches(/^[!-*,-~]{1,128}$/, { message: 'name must be 1 to 128 printable ASCII characters without spaces or plus signs' })
+  @Matches(/^[!-*,-~]{1,128}$/)
   name: string;
 
   @ApiProperty({ description: 'Ed25519 public key: SPKI PEM, or the base64 of its 32 raw bytes' })
@@ -37,6 +37,6 @@ export class CosignCheckpointDto {
 
 export class TreeSizeParams {
   @ApiProperty({ minimum: 1 })
-  @Matches(/^[1-9]\d{0,15}$/, { message: 'treeSize must be a positive whole number' })
+  @Matches(/^[1-9]\d{0,15}$/)
   treeSize: string;
 }
