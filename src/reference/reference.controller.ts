@@ -2,7 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { RequestLanguage } from '../common/request-context';
+import { DISPLAY_NAMES, type DisplayKind } from '../i18n/display-names';
 import { type Language } from '../i18n/language';
+import { WeaponEventKind, WeaponStatus } from '../registry/weapon-status';
 import { CalibreDto, MakeDto, WeaponTypeDto } from './catalogue.dto';
 import { CatalogueService } from './catalogue.service';
 import { DistrictsService } from './districts.service';
@@ -11,6 +13,17 @@ class DistrictDto {
   @ApiProperty({ example: '8-05', description: 'INEC province number and district number' }) code: string;
   @ApiProperty({ example: 'San Miguelito' }) name: string;
   @ApiProperty({ example: 'Panamá', description: 'Province or comarca' }) province: string;
+}
+
+class NamedCodeDto {
+  @ApiProperty({ example: 'stolen', description: 'The code the API exchanges; it never changes with the language' }) code: string;
+  @ApiProperty({ example: 'robada', description: 'Its name in the language of the request (Content-Language)' }) name: string;
+}
+
+/** The codes of one kind, in the order the registry defines them, each with its name in `language`. */
+function named(kind: DisplayKind, codes: readonly string[], language: Language): NamedCodeDto[] {
+  const names: Record<string, { es: string; en: string }> = DISPLAY_NAMES[kind];
+  return codes.map((code) => ({ code, name: names[code]?.[language] ?? code }));
 }
 
 @ApiTags('reference')
@@ -67,5 +80,29 @@ export class ReferenceController {
   @ApiOkResponse({ type: [WeaponTypeDto] })
   listWeaponTypes(@RequestLanguage() language: Language): readonly WeaponTypeDto[] {
     return this.catalogue.listWeaponTypes(language);
+  }
+
+  @Get('weapon-statuses')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Weapon statuses with their display names',
+    description:
+      'Any authenticated user. Every `status` a weapon can have, with its name in the language of the request (Spanish by default: `stolen` → `robada`; English for `Accept-Language: en`), for screens that show a status to a person.',
+  })
+  @ApiOkResponse({ type: [NamedCodeDto] })
+  listWeaponStatuses(@RequestLanguage() language: Language): NamedCodeDto[] {
+    return named('weaponStatus', Object.values(WeaponStatus), language);
+  }
+
+  @Get('weapon-event-kinds')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Weapon event kinds with their display names',
+    description:
+      'Any authenticated user. Every `kind` a weapon event can have (reported through POST /weapons/:id/events or written by the registry itself), with its name in the language of the request (`reported_stolen` → `denuncia de robo`).',
+  })
+  @ApiOkResponse({ type: [NamedCodeDto] })
+  listWeaponEventKinds(@RequestLanguage() language: Language): NamedCodeDto[] {
+    return named('weaponEvent', Object.values(WeaponEventKind), language);
   }
 }

@@ -148,4 +148,15 @@ describe('language of the answers', () => {
     expect(name(inEnglish.body, 'shotgun')).toBe('Shotgun');
     expect(spanish.body.map((entry: { code: string }) => entry.code).sort()).toEqual(inEnglish.body.map((entry: { code: string }) => entry.code).sort());
   });
+
+  it('names weapon statuses and event kinds in the language of the request', async () => {
+    const get = async (path: string, headers: Record<string, string> = {}) =>
+      (await t.http.get(`/api/v1/reference/${path}`).set(bearer(officer.accessToken)).set(headers).expect(200)).body as Array<{ code: string; name: string }>;
+    const statuses = await get('weapon-statuses');
+    expect(statuses).toEqual(expect.arrayContaining([{ code: 'stolen', name: 'robada' }, { code: 'in_state_custody', name: 'en custodia del Estado' }]));
+    expect(await get('weapon-statuses', english)).toEqual(expect.arrayContaining([{ code: 'stolen', name: 'stolen' }]));
+    const events = await get('weapon-event-kinds');
+    expect(events).toEqual(expect.arrayContaining([{ code: 'reported_stolen', name: 'denuncia de robo' }]));
+    expect((await get('weapon-event-kinds', english)).map((entry) => entry.code)).toEqual(events.map((entry) => entry.code));
+  });
 });
