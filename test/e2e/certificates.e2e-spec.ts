@@ -1,4 +1,5 @@
 import { importFile, importHolder, importRow } from '../support/imports';
+import { formatTime } from '../../src/reports/report-texts';
 import { pdfText } from '../support/pdf-text';
 import { allFindings, reconcile, until } from '../support/reconciliation';
 import { builtReport, ownSerial, recordRecovery, recoveryBody } from '../support/recoveries';
@@ -324,7 +325,9 @@ describe('holding certificates', () => {
     expect(text).toContain(weapon.serialNumber);
     expect(text).toContain('pistola');
     expect(text).toContain('vigente');
-    expect(text).toContain(daysFromToday(0));
+    // Dates as a reader writes them, in Panama time: "4 dic 2026, 19:12".
+    expect(text).toContain(formatTime(new Date(certificate.issuedAt), 'es'));
+    expect(text).toContain(formatTime(new Date(certificate.expiresAt), 'es'));
 
     const unknown = await t.http
       .post('/api/v1/reports')

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { issueLicence, makeHolder, makeOwner, type Owner, registerWeapon, type Weapon, weaponBody } from '../support/registry';
+import { daysFromToday, issueLicence, makeHolder, makeOwner, type Owner, registerWeapon, type Weapon, weaponBody } from '../support/registry';
 import { bearer, TestApp, type TestUser } from '../support/test-app';
 
 const PURPOSE = 'DIJ-2026-00123 robo a mano armada';
@@ -155,7 +155,7 @@ describe('personal data', () => {
       await t.http
         .post('/api/v1/transfers')
         .set(bearer(officer.accessToken))
-        .send({ weaponId: sold.id, fromOwnerId: seller.id, toOwnerId: buyer.id, kind: 'sale', date: new Date().toISOString().slice(0, 10), weaponVersion: sold.version })
+        .send({ weaponId: sold.id, fromOwnerId: seller.id, toOwnerId: buyer.id, kind: 'sale', date: daysFromToday(0), weaponVersion: sold.version })
         .expect(201);
       await t.http.get(`/api/v1/owners/${seller.id}`).set(bearer(police.accessToken)).set('X-Access-Purpose', 'caso SA-1').expect(200);
       await t.http
