@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../database/time-ordered-id';
 import type { EntityManager } from 'typeorm';
 import type { AuditActor, AuditInput } from '../audit/audit.service';
 import { panamaDay } from '../common/dates';
@@ -131,7 +131,9 @@ export class WeaponRegistrations {
     if (items.length === 0) return [];
     const numbers = await this.reserveRegistryNumbers(manager, items.length);
     const now = new Date();
-    const weaponIds = items.map(() => randomUUID());
+    // Time-ordered: a batch's weapons (and their certificates, events and audit rows that name
+    // them) enter every index on the weapon id at its right edge, not on random pages.
+    const weaponIds = items.map(() => timeOrderedId(now.getTime()));
     const certificates = await this.certificates.prepare(
       manager,
       items.map(({ holder }, index) => ({ weaponId: weaponIds[index], holderId: holder.id })),
