@@ -1,19 +1,21 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, DECORATORS, getSchemaPath, type SchemaObject } from '@nestjs/swagger';
 
+import { type Message, msg, render, titleIn } from '../i18n/message';
 import { ErrorCode, statusOf, titleOf } from './error-code';
 import { problemType } from './problem';
+import { PURPOSE_MAX, PURPOSE_MIN } from '../personal-data/access-purpose';
 
 export class ProblemFieldDto {
-  @ApiProperty({ example: 'username' }) field: string;
-  @ApiProperty({ example: 'username must be a string' }) message: string;
+  @ApiProperty({ example: 'serialNumber' }) field: string;
+  @ApiProperty({ example: 'Falta el número de serie.' }) message: string;
 }
 
 export class ProblemDto {
   @ApiProperty({ example: 'urn:pa-firearms-registry:problem:validation-failed' }) type: string;
-  @ApiProperty({ example: 'The request is not valid' }) title: string;
+  @ApiProperty({ example: 'La solicitud no es válida', description: 'In the language of the request (Content-Language)' }) title: string;
   @ApiProperty({ example: 400 }) status: number;
-  @ApiProperty({ example: 'One or more fields are invalid.' }) detail: string;
+  @ApiProperty({ example: 'Uno o más campos no son válidos.', description: 'In the language of the request (Content-Language)' }) detail: string;
   @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode' }) code: ErrorCode;
   @ApiPropertyOptional({ type: [ProblemFieldDto] }) errors?: ProblemFieldDto[];
   @ApiPropertyOptional({ description: 'The X-Request-Id of the failed request' }) requestId?: string;
@@ -33,26 +35,31 @@ export const ANY_JSON: { oneOf: SchemaObject[] } = {
   ],
 };
 
-/** What the example of each code says, where the title alone would be vague. */
-const EXAMPLE_DETAILS: Partial<Record<ErrorCode, string>> = {
-  [ErrorCode.ValidationFailed]: 'One or more fields are invalid.',
-  [ErrorCode.Unauthenticated]: 'A valid bearer token is required.',
-  [ErrorCode.Forbidden]: 'Your roles do not allow this operation.',
-  [ErrorCode.OutOfJurisdiction]: 'The record lies outside the districts you work in.',
-  [ErrorCode.NotFound]: 'No such record.',
-  [ErrorCode.StaleVersion]: 'The record was changed since you read it; read it again and retry.',
-  [ErrorCode.PurposeRequired]: 'Give the case or file number in the X-Access-Purpose header.',
+/** What the example of each code says, where the title alone would be vague: catalogue messages, as the filter renders them. */
+const EXAMPLE_DETAILS: Partial<Record<ErrorCode, Message>> = {
+  [ErrorCode.ValidationFailed]: msg('problem.invalid'),
+  [ErrorCode.Unauthenticated]: msg('auth.tokenRequired'),
+  [ErrorCode.Forbidden]: msg('auth.forbidden'),
+  [ErrorCode.OutOfJurisdiction]: msg('auth.outOfJurisdiction', '8-05'),
+  [ErrorCode.NotFound]: msg('problem.notFound', 'weapon', '0b6f3a52-8c1d-4e7a-9f20-5d3c8b1a7e64'),
+  [ErrorCode.StaleVersion]: msg('problem.staleVersion', 3),
+  [ErrorCode.PurposeRequired]: msg('problem.purposeRequired', PURPOSE_MIN, PURPOSE_MAX),
 };
 
-/** One example body per code: its own type, title, status and code, as the filter writes them. */
+/**
+ * One example body per code, as the filter writes it for a request with no Accept-Language
+ * (Spanish, the default): its own type, title, status and code.
+ */
 export function problemExample(code: ErrorCode): Record<string, unknown> {
+  const title = titleIn(code, 'es');
+  const detail = EXAMPLE_DETAILS[code];
   return {
     type: problemType(code),
-    title: titleOf(code),
+    title,
     status: statusOf(code),
-    detail: EXAMPLE_DETAILS[code] ?? `${titleOf(code)}.`,
+    detail: detail ? render(detail, 'es') : `${title}.`,
     code,
-    ...(code === ErrorCode.ValidationFailed ? { errors: [{ field: 'serialNumber', message: 'serialNumber is required' }] } : {}),
+    ...(code === ErrorCode.ValidationFailed ? { errors: [{ field: 'serialNumber', message: render(msg('field.missing', 'serialNumber'), 'es') }] } : {}),
     requestId: '3f0c6a1e-5b7d-4c2a-9d1e-8a4b2c6d0e9f',
   };
 }

@@ -130,6 +130,8 @@ describe('OpenAPI document', () => {
     expect(codes('422')).toEqual(['OWNER_UNDER_AGE']);
     const validation = Object.values(responses['400'].content!['application/problem+json'].examples!)[0].value!;
     expect(validation.errors).toEqual([expect.objectContaining({ field: expect.any(String), message: expect.any(String) })]);
+    // As the service answers a request with no Accept-Language: in Spanish.
+    expect(validation).toMatchObject({ title: 'La solicitud no es válida', errors: [{ field: 'serialNumber', message: 'Falta el número de serie.' }] });
   });
 
   it('types no property as a shapeless object (a nullable string reflected as Object)', () => {
